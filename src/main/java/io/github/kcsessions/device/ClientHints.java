@@ -1,0 +1,81 @@
+package io.github.kcsessions.device;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The user-agent client hints a Chromium browser sent with a request, already parsed. Only Chromium-based browsers
+ * send them, only over HTTPS, and the high-entropy ones (platform version, model, full version list) only after the
+ * server asked for them with {@code Accept-CH}; every field is therefore optional.
+ *
+ * @param brands          {@code Sec-CH-UA}, GREASE brands removed; never null
+ * @param mobile          {@code Sec-CH-UA-Mobile}: true for {@code ?1}, false for {@code ?0}, null when absent
+ * @param platform        {@code Sec-CH-UA-Platform}, unquoted, e.g. "Windows", "macOS", "Android"
+ * @param platformVersion {@code Sec-CH-UA-Platform-Version}, unquoted, e.g. "15.0.0"
+ * @param model           {@code Sec-CH-UA-Model}, unquoted, e.g. "Pixel 7"; null for the empty string desktops send
+ * @param fullVersionList {@code Sec-CH-UA-Full-Version-List}, GREASE brands removed; never null
+ */
+public record ClientHints(List<Brand> brands, Boolean mobile, String platform, String platformVersion, String model,
+                          List<Brand> fullVersionList) {
+
+    public static final String SEC_CH_UA = "Sec-CH-UA";
+    public static final String SEC_CH_UA_MOBILE = "Sec-CH-UA-Mobile";
+    public static final String SEC_CH_UA_PLATFORM = "Sec-CH-UA-Platform";
+    public static final String SEC_CH_UA_PLATFORM_VERSION = "Sec-CH-UA-Platform-Version";
+    public static final String SEC_CH_UA_MODEL = "Sec-CH-UA-Model";
+    public static final String SEC_CH_UA_FULL_VERSION_LIST = "Sec-CH-UA-Full-Version-List";
+
+    /** Every header read here, e.g. for an {@code Accept-CH} response header. */
+    public static final List<String> HEADER_NAMES = List.of(SEC_CH_UA, SEC_CH_UA_MOBILE, SEC_CH_UA_PLATFORM,
+            SEC_CH_UA_PLATFORM_VERSION, SEC_CH_UA_MODEL, SEC_CH_UA_FULL_VERSION_LIST);
+
+    public static final ClientHints NONE = new ClientHints(List.of(), null, null, null, null, List.of());
+
+    /** Real hints are a few dozen characters; anything much longer is abuse and is ignored whole. */
+    static final int MAX_HEADER_LENGTH = 512;
+
+    public ClientHints {
+        brands = brands == null ? List.of() : List.copyOf(brands);
+        fullVersionList = fullVersionList == null ? List.of() : List.copyOf(fullVersionList);
+    }
+
+    /**
+     * Reads the hints from request headers.
+     *
+     * @param header gives a header's value by name, null when the request has no such header
+     */
+    public static ClientHints from(Function<String, String> header) {
+        return new ClientHints(
+                brandsOf(read(header, SEC_CH_UA)),
+                StructuredFields.parseBoolean(read(header, SEC_CH_UA_MOBILE)),
+                StructuredFields.parseString(read(header, SEC_CH_UA_PLATFORM)),
+                StructuredFields.parseString(read(header, SEC_CH_UA_PLATFORM_VERSION)),
+                StructuredFields.parseString(read(header, SEC_CH_UA_MODEL)),
+                brandsOf(read(header, SEC_CH_UA_FULL_VERSION_LIST)));
+    }
+
+    private static String read(Function<String, String> header, String name) {
+        String value = header.apply(name);
+        return value == null || value.length() > MAX_HEADER_LENGTH ? null : Text.clean(value, MAX_HEADER_LENGTH);
+    }
+
+    private static List<Brand> brandsOf(String header) {
+        return StructuredFields.parseBrandList(header).stream()
+                .filter(brand -> !isGrease(brand.name()))
+                .toList();
+    }
+
+    /**
+     * Chromium adds a fake brand such as "Not A(Brand" or "Not/A)Brand" (random punctuation between the words) so
+     * that servers cannot rely on the list's shape; it carries no information.
+     */
+    private static boolean isGrease(String brandName) {
+        StringBuilder letters = new StringBuilder();
+        for (char c : brandName.toCharArray()) {
+            if (Character.isLetter(c)) {
+                letters.append(Character.toLowerCase(c));
+            }
+        }
+        return letters.toString().equals("notabrand");
+    }
+}

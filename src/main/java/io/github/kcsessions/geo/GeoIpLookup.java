@@ -1,0 +1,35 @@
+package io.github.kcsessions.geo;
+
+/**
+ * Locates IP addresses. Implementations never throw and never resolve host names.
+ */
+public interface GeoIpLookup extends AutoCloseable {
+
+    /** The lookup used when no database is configured or it cannot be opened: it knows no address. */
+    GeoIpLookup DISABLED = ipAddress -> null;
+
+    /**
+     * @param ipAddress an IPv4 or IPv6 address literal
+     * @return where the address is, or null for anything else: null, blank, a host name, a private, loopback,
+     *         link-local or otherwise non-public address, or an address the database does not know
+     */
+    Location locate(String ipAddress);
+
+    @Override
+    default void close() {
+    }
+
+    /**
+     * Opens a MaxMind DB City database (GeoLite2-City, GeoIP2-City, DB-IP City Lite, ...). Never fails: without a path
+     * it returns {@link #DISABLED}; when the file cannot be used it logs one error saying why and returns
+     * {@link #DISABLED}, so that a bad configuration costs the locations, not the server.
+     *
+     * @param path the {@code .mmdb} file; null or blank when geo-location is not wanted
+     */
+    static GeoIpLookup open(String path) {
+        if (path == null || path.isBlank()) {
+            return DISABLED;
+        }
+        return GeoIpDatabase.open(path.strip());
+    }
+}

@@ -1,0 +1,222 @@
+package io.github.kcsessions.http;
+
+import io.github.kcsessions.auth.Caller;
+import io.github.kcsessions.auth.CallerAuthenticator;
+import io.github.kcsessions.query.SessionType;
+import io.github.kcsessions.query.UserSessions;
+import io.github.kcsessions.revocation.SessionRevoker;
+import io.github.kcsessions.revocation.SessionTokenResolver;
+import io.github.kcsessions.view.SessionRepresentation;
+import io.github.kcsessions.view.SessionViews;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserSessionModel;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * {@code /realms/{realm}/sessions}: the signed-in user's own sessions. Every method runs through {@link #respond} so
+ * that errors, caching and CORS are the same everywhere.
+ */
+public class SessionsResource {
+
+    private static final String SELF_SERVICE = "self_service";
+    private static final String SESSION_TOKEN = "session_token";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final CorsPolicy cors;
+
+    public SessionsResource(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.cors = new CorsPolicy(session);
+    }
+
+    @GET
+    @Path("whoami")
+    public Response whoami() {
+        return respond(() -> {
+            Caller caller = reader();
+            return Endpoint.ok(new SessionViews(realm).whoami(caller));
+        });
+    }
+
+    @GET
+    public Response list(@QueryParam("first") String first, @QueryParam("max") String max,
+                         @QueryParam("type") String type, @QueryParam("clientId") String clientId) {
+        return respond(() -> {
+            Caller caller = reader();
+            Paging paging = Paging.of(first, max);
+            SessionType sessionType = QueryParameters.choice("type", type, SessionType.ALL);
+            Predicate<UserSessionModel> clientFilter = clientFilter(QueryParameters.text("clientId", clientId));
+            List<UserSessionModel> matching = new UserSessions(session, realm).of(caller.user(), sessionType)
+                    .filter(clientFilter)
+                    .sorted(currentFirst(caller).thenComparing(UserSessions.MOST_RECENT_FIRST))
+                    .toList();
+            SessionViews views = new SessionViews(realm);
+            List<SessionRepresentation> page = matching.stream()
+                    .skip(paging.first())
+                    .limit(paging.max())
+                    .map(s -> views.item(s, caller.isCurrent(s)))
+                    .toList();
+            return Endpoint.ok(new SessionPage(page, matching.size()));
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") String id) {
+        return respond(() -> {
+            Caller caller = reader();
+            UserSessionModel found = callersSessions(caller, id).get(0);
+            return Endpoint.ok(new SessionViews(realm).item(found, caller.isCurrent(found)));
+        });
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response revoke(@PathParam("id") String id) {
+        return respond(() -> {
+            Caller caller = changer();
+            List<UserSessionModel> targets = callersSessions(caller, id);
+            revoker().revoke(targets, SELF_SERVICE, caller.session().getId(), caller.client());
+            return Endpoint.noContent();
+        });
+    }
+
+    @DELETE
+    public Response revokeAll(@QueryParam("includeCurrent") String includeCurrent) {
+        return respond(() -> {
+            Caller caller = changer();
+            boolean withCurrent = QueryParameters.bool("includeCurrent", includeCurrent);
+            // The offline twin of the current session is the same device: revoking it would also end the current
+            // session (Keycloak removes an offline session's online twin), so it goes only with includeCurrent.
+            List<UserSessionModel> targets = new UserSessions(session, realm).of(caller.user(), SessionType.ALL)
+                    .filter(s -> withCurrent || !s.getId().equals(caller.session().getId()))
+                    .toList();
+            int revoked = revoker().revoke(targets, SELF_SERVICE, caller.session().getId(), caller.client());
+            return Endpoint.ok(Map.of("revoked", revoked));
+        });
+    }
+
+    @POST
+    @Path("revoke")
+    public Response revokeByToken(String body) {
+        return respond(() -> {
+            cors.exposeUnauthorized();
+            String token = RevokeRequest.parse(session, body).sessionToken();
+            List<UserSessionModel> targets = new SessionTokenResolver(session, realm).sessionOf(token);
+            revoker().revoke(targets, SESSION_TOKEN, null, null);
+            return Endpoint.noContent();
+        });
+    }
+
+    @DELETE
+    @Path("revoke")
+    public Response revokeByTokenWithDelete(String body) {
+        return revokeByToken(body);
+    }
+
+    @OPTIONS
+    public Response preflight() {
+        return respond(cors::preflight);
+    }
+
+    @OPTIONS
+    @Path("{any: .*}")
+    public Response preflightAnyPath() {
+        return respond(cors::preflight);
+    }
+
+    @GET
+    @Path("{first}/{rest: .+}")
+    public Response unknownPath() {
+        return respond(() -> {
+            throw ApiException.notFound("No such resource.");
+        });
+    }
+
+    @PUT
+    @Path("{any: .*}")
+    public Response put() {
+        return methodNotAllowed();
+    }
+
+    @PATCH
+    @Path("{any: .*}")
+    public Response patch() {
+        return methodNotAllowed();
+    }
+
+    private Response methodNotAllowed() {
+        return respond(() -> {
+            throw new ApiException(Response.Status.METHOD_NOT_ALLOWED, "method_not_allowed",
+                    "This method is not supported here.");
+        });
+    }
+
+    private Caller reader() {
+        Caller caller = new CallerAuthenticator(session).forRead();
+        cors.allow(caller);
+        return caller;
+    }
+
+    private Caller changer() {
+        Caller caller = new CallerAuthenticator(session).forChange();
+        cors.allow(caller);
+        return caller;
+    }
+
+    private List<UserSessionModel> callersSessions(Caller caller, String id) {
+        List<UserSessionModel> found = new UserSessions(session, realm).byId(caller.user(), QueryParameters.sessionId(id));
+        if (found.isEmpty()) {
+            // Another user's session answers exactly as an unknown id does.
+            throw ApiException.notFound("No session with that id.");
+        }
+        return found;
+    }
+
+    private Predicate<UserSessionModel> clientFilter(String clientId) {
+        if (clientId == null) {
+            return s -> true;
+        }
+        ClientModel client = realm.getClientByClientId(clientId);
+        return client == null ? s -> false : UserSessions.usedBy(client);
+    }
+
+    private static Comparator<UserSessionModel> currentFirst(Caller caller) {
+        return Comparator.comparing(s -> !caller.isCurrent(s));
+    }
+
+    private SessionRevoker revoker() {
+        return new SessionRevoker(session, realm);
+    }
+
+    private Response respond(Supplier<Response> operation) {
+        Response response = Endpoint.run(session, operation);
+        if (response.getStatus() == Response.Status.UNAUTHORIZED.getStatusCode()) {
+            cors.exposeUnauthorized();
+        }
+        return response;
+    }
+
+    /** The list response. */
+    public record SessionPage(List<SessionRepresentation> sessions, int total) {
+    }
+}

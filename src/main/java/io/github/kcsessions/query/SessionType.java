@@ -1,0 +1,20 @@
+package io.github.kcsessions.query;
+
+import org.keycloak.models.UserSessionModel;
+
+/** The {@code type} filter: online (browser SSO) sessions, offline sessions, or both. */
+public enum SessionType {
+    ONLINE, OFFLINE, ALL;
+
+    public boolean includesOnline() {
+        return this != OFFLINE;
+    }
+
+    public boolean includesOffline() {
+        return this != ONLINE;
+    }
+
+    public boolean matches(UserSessionModel session) {
+        return session.isOffline() ? includesOffline() : includesOnline();
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.kcsessions.view;
+
+import io.github.kcsessions.auth.Caller;
+import io.github.kcsessions.view.SessionRepresentation.ClientRepresentation;
+import io.github.kcsessions.view.SessionRepresentation.IdentityRepresentation;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Builds {@link SessionRepresentation}s: the one place that decides what a session looks like on the wire.
+ * Reads only what the session already holds (fields and notes); nothing is parsed here.
+ */
+public final class SessionViews {
+
+    private final RealmModel realm;
+
+    public SessionViews(RealmModel realm) {
+        this.realm = realm;
+    }
+
+    /** The caller's own session, with who they are and when their token was issued. */
+    public SessionRepresentation whoami(Caller caller) {
+        Long issuedAt = caller.accessToken() == null ? null : caller.accessToken().getIat();
+        return build(caller.session(), true, identity(caller.user()), issuedAt);
+    }
+
+    /** A session in a list: no identity, no token data. */
+    public SessionRepresentation item(UserSessionModel session, boolean current) {
+        return build(session, current, null, null);
+    }
+
+    private SessionRepresentation build(UserSessionModel session, boolean current, IdentityRepresentation identity,
+                                        Long issuedAt) {
+        UserModel user = session.getUser();
+        SessionDevice device = SessionDevice.of(session);
+        long expires = SessionExpiry.expiresAtMillis(realm, session);
+        return new SessionRepresentation(
+                session.getId(),
+                user.getId(),
+                user.getUsername(),
+                identity,
+                true,
+                current,
+                session.isOffline(),
+                session.isRememberMe(),
+                Timestamps.ofSeconds(session.getStarted()),
+                Timestamps.ofSeconds(session.getLastSessionRefresh()),
+                expires < 0 ? null : Timestamps.ofMillis(expires),
+                issuedAt == null ? null : Timestamps.ofSeconds(issuedAt),
+                device.lastIpAddress(),
+                device.initialIpAddress(),
+                clients(session),
+                device.device(),
+                device.location());
+    }
+
+    private List<ClientRepresentation> clients(UserSessionModel session) {
+        return session.getAuthenticatedClientSessions().keySet().stream()
+                .map(realm::getClientById)
+                .filter(Objects::nonNull)
+                .map(SessionViews::client)
+                .toList();
+    }
+
+    private static ClientRepresentation client(ClientModel client) {
+        return new ClientRepresentation(client.getClientId(), client.getName());
+    }
+
+    static IdentityRepresentation identity(UserModel user) {
+        return new IdentityRepresentation(user.getId(), user.getUsername(), displayName(user), user.getEmail());
+    }
+
+    static String displayName(UserModel user) {
+        String name = String.join(" ", nonBlank(user.getFirstName()), nonBlank(user.getLastName())).trim();
+        return name.isEmpty() ? user.getUsername() : name;
+    }
+
+    private static String nonBlank(String value) {
+        return value == null ? "" : value.trim();
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.kcsessions.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ClientHintsTest {
+
+    private static ClientHints hints(Map<String, String> headers) {
+        return ClientHints.from(headers::get);
+    }
+
+    @Test
+    void readsEveryHintOfAChromeOnWindowsRequest() {
+        ClientHints hints = hints(Map.of(
+                "Sec-CH-UA", "\"Chromium\";v=\"124\", \"Google Chrome\";v=\"124\", \"Not-A.Brand\";v=\"99\"",
+                "Sec-CH-UA-Mobile", "?0",
+                "Sec-CH-UA-Platform", "\"Windows\"",
+                "Sec-CH-UA-Platform-Version", "\"15.0.0\"",
+                "Sec-CH-UA-Model", "\"\"",
+                "Sec-CH-UA-Full-Version-List",
+                "\"Chromium\";v=\"124.0.6367.91\", \"Google Chrome\";v=\"124.0.6367.91\", \"Not-A.Brand\";v=\"99.0.0.0\""));
+
+        assertEquals(List.of(new Brand("Chromium", "124"), new Brand("Google Chrome", "124")), hints.brands());
+        assertEquals(Boolean.FALSE, hints.mobile());
+        assertEquals("Windows", hints.platform());
+        assertEquals("15.0.0", hints.platformVersion());
+        assertNull(hints.model(), "desktops send an empty model");
+        assertEquals(List.of(new Brand("Chromium", "124.0.6367.91"), new Brand("Google Chrome", "124.0.6367.91")),
+                hints.fullVersionList());
+    }
+
+    @Test
+    void absentHeadersAreNone() {
+        assertEquals(ClientHints.NONE, hints(Map.of()));
+    }
+
+    @Test
+    void dropsEveryGreaseSpelling() {
+        ClientHints hints = hints(Map.of("Sec-CH-UA", "\"Not A(Brand\";v=\"8\", \"Not/A)Brand\";v=\"24\", "
+                + "\"Not?A_Brand\";v=\"99\", \"Not_A Brand\";v=\"8\", \" Not;A Brand\";v=\"99\", "
+                + "\"Microsoft Edge\";v=\"131\""));
+
+        assertEquals(List.of(new Brand("Microsoft Edge", "131")), hints.brands());
+    }
+
+    @Test
+    void readsEscapesTokensAndMissingVersions() {
+        ClientHints hints = hints(Map.of(
+                "Sec-CH-UA", "\"Quote \\\"Browser\\\"\";v=\"1\";x=y, Opera;v=\"115\", \"Bare\"",
+                "Sec-CH-UA-Platform", "macOS",
+                "Sec-CH-UA-Mobile", " ?1 "));
+
+        assertEquals(List.of(new Brand("Quote \"Browser\"", "1"), new Brand("Opera", "115"), new Brand("Bare", null)),
+                hints.brands());
+        assertEquals("macOS", hints.platform());
+        assertTrue(hints.mobile());
+    }
+
+    @Test
+    void keepsWhatPrecedesDamageAndNeverThrows() {
+        ClientHints hints = hints(Map.of(
+                "Sec-CH-UA", "\"Google Chrome\";v=\"124\", \"Unterminated",
+                "Sec-CH-UA-Platform", "\"Windows",
+                "Sec-CH-UA-Mobile", "yes",
+                "Sec-CH-UA-Full-Version-List", ";;;,,,=\"\"\\"));
+
+        assertEquals(List.of(new Brand("Google Chrome", "124")), hints.brands());
+        assertNull(hints.platform());
+        assertNull(hints.mobile());
+        assertTrue(hints.fullVersionList().isEmpty());
+    }
+
+    @Test
+    void ignoresOverlongHeaders() {
+        String padding = " ".repeat(600);
+        ClientHints hints = hints(Map.of(
+                "Sec-CH-UA", "\"Google Chrome\";v=\"124\"" + padding,
+                "Sec-CH-UA-Model", "\"Pixel 7\"" + padding,
+                "Sec-CH-UA-Platform", "\"Android\""));
+
+        assertTrue(hints.brands().isEmpty());
+        assertNull(hints.model());
+        assertEquals("Android", hints.platform());
+    }
+
+    @Test
+    void capsTheNumberOfBrands() {
+        ClientHints hints = hints(Map.of("Sec-CH-UA", "a, ".repeat(100)));
+
+        assertEquals(16, hints.brands().size());
+    }
+}

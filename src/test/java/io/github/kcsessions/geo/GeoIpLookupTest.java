@@ -1,0 +1,159 @@
+package io.github.kcsessions.geo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class GeoIpLookupTest {
+
+    private static String testDatabase(String name) {
+        try {
+            return Path.of(Objects.requireNonNull(GeoIpLookupTest.class.getResource("/geoip/" + name)).toURI())
+                    .toString();
+        } catch (URISyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GeoIP2-City-Test.mmdb", "GeoLite2-City-Test.mmdb"})
+    void locatesLondon(String database) {
+        try (GeoIpLookup lookup = GeoIpLookup.open(testDatabase(database))) {
+            assertEquals(new Location("GB", "United Kingdom", "England", "London"), lookup.locate("81.2.69.142"));
+        }
+    }
+
+    @Test
+    void locatesAnIpv6Address() {
+        try (GeoIpLookup lookup = GeoIpLookup.open(testDatabase("GeoLite2-City-Test.mmdb"))) {
+            assertEquals(new Location("US", "United States", "California", "San Diego"), lookup.locate("2001:480::1"));
+        }
+    }
+
+    @Test
+    void regionIsTheLargestSubdivision() {
+        try (GeoIpLookup lookup = GeoIpLookup.open(testDatabase("GeoIP2-City-Test.mmdb"))) {
+            assertEquals(new Location("GB", "United Kingdom", "England", "Boxford"), lookup.locate("2.125.160.216"));
+        }
+    }
+
+    @Test
+    void countryAloneIsALocation() {
+        try (GeoIpLookup lookup = GeoIpLookup.open(testDatabase("GeoIP2-City-Test.mmdb"))) {
+            assertEquals(new Location("JP", "Japan", null, null), lookup.locate("2001:218::1"));
+        }
+    }
+
+    @Test
+    void toleratesSurroundingSpaces() {
+        try (GeoIpLookup lookup = GeoIpLookup.open(" " + testDatabase("GeoLite2-City-Test.mmdb") + " ")) {
+            assertEquals("London", lookup.locate(" 81.2.69.142 ").city());
+        }
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {
+            "  ",
+            "10.0.0.7", "172.16.5.4", "192.168.1.1", "100.64.0.1", "127.0.0.1", "169.254.1.1", "0.0.0.0",
+            "224.0.0.1",
+            "::1", "::", "fe80::1", "fd12:3456:789a::1", "fc00::1", "ff02::1", "::ffff:10.0.0.1",
+            "8.8.8.8",
+            "not-an-ip", "example.com", "localhost", "127.1", "81.2.69.142.5", "81.2.69", "256.1.1.1",
+            "[2001:480::1]", "2001:480::1%eth0", "2001:480:::1", "1:2:3:4:5:6:7:8:9"})
+    void findsNothingForNonPublicUnknownOrNonAddresses(String address) {
+        try (GeoIpLookup lookup = GeoIpLookup.open(testDatabase("GeoIP2-City-Test.mmdb"))) {
+            assertNull(lookup.locate(address));
+        }
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"   "})
+    void noPathMeansDisabled(String path) {
+        GeoIpLookup lookup = GeoIpLookup.open(path);
+
+        assertSame(GeoIpLookup.DISABLED, lookup);
+        assertNull(lookup.locate("81.2.69.142"));
+    }
+
+    @Test
+    void missingFileMeansDisabled(@TempDir Path directory) {
+        GeoIpLookup lookup = GeoIpLookup.open(directory.resolve("GeoLite2-City.mmdb").toString());
+
+        assertSame(GeoIpLookup.DISABLED, lookup);
+        assertNull(lookup.locate("81.2.69.142"));
+    }
+
+    @Test
+    void directoryMeansDisabled(@TempDir Path directory) {
+        assertSame(GeoIpLookup.DISABLED, GeoIpLookup.open(directory.toString()));
+    }
+
+    @Test
+    void corruptFileMeansDisabled(@TempDir Path directory) throws IOException {
+        Path garbage = Files.writeString(directory.resolve("GeoLite2-City.mmdb"), "this is not a database ".repeat(100));
+
+        assertSame(GeoIpLookup.DISABLED, GeoIpLookup.open(garbage.toString()));
+    }
+
+    @Test
+    void emptyFileMeansDisabled(@TempDir Path directory) throws IOException {
+        Path empty = Files.createFile(directory.resolve("GeoLite2-City.mmdb"));
+
+        assertSame(GeoIpLookup.DISABLED, GeoIpLookup.open(empty.toString()));
+    }
+
+    @Test
+    void truncatedDatabaseMeansDisabledOrFindsNothing(@TempDir Path directory) throws IOException {
+        byte[] database = Files.readAllBytes(Path.of(testDatabase("GeoIP2-City-Test.mmdb")));
+        byte[] truncated = new byte[database.length / 2];
+        System.arraycopy(database, database.length - truncated.length, truncated, 0, truncated.length);
+        Path file = Files.write(directory.resolve("GeoIP2-City.mmdb"), truncated);
+
+        try (GeoIpLookup lookup = GeoIpLookup.open(file.toString())) {
+            assertNull(lookup.locate("81.2.69.142"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GeoIP2-ISP_", "Unknown-Typ"})
+    void nonCityDatabaseMeansDisabled(String databaseType, @TempDir Path directory) throws IOException {
+        Path file = Files.write(directory.resolve("other.mmdb"), withDatabaseType(databaseType));
+
+        assertSame(GeoIpLookup.DISABLED, GeoIpLookup.open(file.toString()));
+    }
+
+    /** The City test database claiming to be of another type, one of the same length. */
+    private static byte[] withDatabaseType(String databaseType) throws IOException {
+        byte[] database = Files.readAllBytes(Path.of(testDatabase("GeoIP2-City-Test.mmdb")));
+        String asLatin1 = new String(database, StandardCharsets.ISO_8859_1);
+        int at = asLatin1.lastIndexOf("GeoIP2-City");
+        byte[] replacement = databaseType.getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(replacement, 0, database, at, replacement.length);
+        return database;
+    }
+
+    @Test
+    void closedDatabaseFindsNothing() {
+        GeoIpLookup lookup = GeoIpLookup.open(testDatabase("GeoIP2-City-Test.mmdb"));
+        assertNotSame(GeoIpLookup.DISABLED, lookup);
+
+        lookup.close();
+
+        assertNull(lookup.locate("81.2.69.142"));
+    }
+}

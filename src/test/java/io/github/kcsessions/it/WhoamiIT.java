@@ -1,0 +1,200 @@
+package io.github.kcsessions.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kcsessions.it.support.Api;
+import io.github.kcsessions.it.support.Http;
+import io.github.kcsessions.it.support.KeycloakTest;
+import io.github.kcsessions.it.support.TestRealm;
+import io.github.kcsessions.it.support.Tokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.kcsessions.it.Assertions2.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@KeycloakTest
+class WhoamiIT {
+
+    private static final int IDLE = 600;
+    private static final int MAX = 36_000;
+    private static final int REMEMBER_ME_IDLE = 7_200;
+    private static final int REMEMBER_ME_MAX = 86_400;
+
+    private TestRealm realm;
+
+    @BeforeAll
+    void createRealm() {
+        realm = TestRealm.create(WhoamiIT.class, r -> {
+            r.put("ssoSessionIdleTimeout", IDLE);
+            r.put("ssoSessionMaxLifespan", MAX);
+            r.put("ssoSessionIdleTimeoutRememberMe", REMEMBER_ME_IDLE);
+            r.put("ssoSessionMaxLifespanRememberMe", REMEMBER_ME_MAX);
+        });
+    }
+
+    @Test
+    void whoamiAfterPasswordGrant() {
+        Tokens tokens = realm.passwordGrant(TestRealm.SPA, "alice");
+
+        Http.Reply reply = Api.get(realm.api("/whoami"), "Authorization", tokens.bearer());
+
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals("no-store", reply.header("Cache-Control"));
+        assertTrue(reply.header("Content-Type").startsWith("application/json"));
+        JsonNode me = reply.json();
+        assertEquals(tokens.sessionId(), me.get("id").asText());
+        assertEquals(realm.userId("alice"), me.get("userId").asText());
+        assertEquals("alice", me.get("username").asText());
+        assertEquals(realm.userId("alice"), me.at("/identity/id").asText());
+        assertEquals("alice", me.at("/identity/username").asText());
+        assertEquals("Alice Liddell", me.at("/identity/displayName").asText());
+        assertEquals("alice@example.com", me.at("/identity/email").asText());
+        assertTrue(me.get("active").asBoolean());
+        assertTrue(me.get("current").asBoolean());
+        assertFalse(me.get("offline").asBoolean());
+        assertFalse(me.get("rememberMe").asBoolean());
+        assertEquals(Tokens.claims(tokens.accessToken()).get("iat").asLong(),
+                Instant.parse(me.get("issuedAt").asText()).getEpochSecond());
+        assertEquals("127.0.0.1", me.get("ipAddress").asText());
+        assertEquals(List.of("spa"), me.get("clients").findValuesAsText("clientId"));
+        assertEquals("Demo SPA", me.at("/clients/0/name").asText());
+        Instant created = Instant.parse(me.get("createdAt").asText());
+        Instant lastActivity = Instant.parse(me.get("lastActivityAt").asText());
+        assertTrue(Math.abs(created.getEpochSecond() - Instant.now().getEpochSecond()) < 60, "createdAt is now");
+        assertFalse(lastActivity.isBefore(created));
+        assertTrue(me.has("device"), "device is always present, null when unknown");
+    }
+
+    @Test
+    void whoamiAfterBrowserLogin() {
+        TestRealm.BrowserLogin login = realm.browserLogin("bob", false);
+
+        Http.Reply reply = Api.get(realm.api("/whoami"), "Authorization", login.tokens().bearer());
+
+        assertEquals(200, reply.status(), reply.body());
+        JsonNode me = reply.json();
+        assertEquals(login.tokens().sessionId(), me.get("id").asText());
+        assertEquals("bob", me.get("username").asText());
+        assertEquals("Bob Builder", me.at("/identity/displayName").asText());
+        assertEquals(List.of("spa"), me.get("clients").findValuesAsText("clientId"));
+    }
+
+    @Test
+    void whoamiWithTheSsoCookie() {
+        TestRealm.BrowserLogin login = realm.browserLogin("carol", false);
+        String identity = login.cookies().get("KEYCLOAK_IDENTITY");
+        assertNotNull(identity, "the login set the SSO cookie");
+
+        Http.Reply reply = Api.get(realm.api("/whoami"), "Cookie", "KEYCLOAK_IDENTITY=" + identity);
+
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals("no-store", reply.header("Cache-Control"));
+        JsonNode me = reply.json();
+        assertEquals(login.tokens().sessionId(), me.get("id").asText());
+        assertEquals("carol", me.get("username").asText());
+        assertEquals("carol", me.at("/identity/displayName").asText(), "no first/last name: the username");
+        assertFalse(me.has("issuedAt"), "no token, no issuedAt");
+    }
+
+    @Test
+    void noCredentialsIsUnauthorized() {
+        Http.Reply reply = Api.get(realm.api("/whoami"));
+
+        assertError(reply, 401, "unauthorized");
+        assertTrue(reply.header("WWW-Authenticate").startsWith("Bearer"));
+        assertEquals("no-store", reply.header("Cache-Control"));
+    }
+
+    @Test
+    void garbageTokensAreUnauthorized() {
+        for (String header : List.of("Bearer garbage", "Bearer a.b.c", "Basic YWxpY2U6c2VjcmV0", "Bearer", "Bearer  ")) {
+            Http.Reply reply = Api.get(realm.api("/whoami"), "Authorization", header);
+            assertError(reply, 401, "unauthorized");
+            assertTrue(reply.header("WWW-Authenticate").startsWith("Bearer"), header);
+        }
+    }
+
+    @Test
+    void expiredTokenIsUnauthorized() throws InterruptedException {
+        Tokens tokens = realm.passwordGrant(TestRealm.SPA, "alice");
+        realm.update(Map.of("accessTokenLifespan", 1));
+        Tokens shortLived;
+        try {
+            shortLived = realm.passwordGrant(TestRealm.SPA, "alice");
+        } finally {
+            realm.update(Map.of("accessTokenLifespan", 300));
+        }
+        Thread.sleep(2500);
+
+        assertError(Api.get(realm.api("/whoami"), "Authorization", shortLived.bearer()), 401, "unauthorized");
+        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", tokens.bearer()).status(),
+                "a token still valid keeps working");
+    }
+
+    @Test
+    void tokenOfAnotherRealmIsUnauthorized() {
+        TestRealm other = TestRealm.create(WhoamiOtherRealm.class);
+        Tokens foreign = other.passwordGrant(TestRealm.SPA, "alice");
+        assertEquals(200, Api.get(other.api("/whoami"), "Authorization", foreign.bearer()).status());
+
+        assertError(Api.get(realm.api("/whoami"), "Authorization", foreign.bearer()), 401, "unauthorized");
+    }
+
+    @Test
+    void tokenOfAnEndedSessionIsUnauthorized() {
+        Tokens tokens = realm.passwordGrant(TestRealm.SPA, "bob");
+        Http.Reply logout = Http.postForm(realm.url("/protocol/openid-connect/logout"),
+                Map.of("client_id", TestRealm.SPA, "refresh_token", tokens.refreshToken()));
+        assertEquals(204, logout.status(), logout.body());
+
+        assertError(Api.get(realm.api("/whoami"), "Authorization", tokens.bearer()), 401, "unauthorized");
+    }
+
+    @Test
+    void serviceAccountIsForbidden() {
+        Tokens service = realm.clientCredentials();
+
+        assertError(Api.get(realm.api("/whoami"), "Authorization", service.bearer()), 403, "forbidden");
+    }
+
+    @Test
+    void expiresAtIsTheEarlierOfIdleAndMaxExpiry() {
+        JsonNode me = Api.get(realm.api("/whoami"), "Authorization",
+                realm.passwordGrant(TestRealm.SPA, "alice").bearer()).json();
+        assertEquals(seconds(me, "lastActivityAt") + IDLE, seconds(me, "expiresAt"), "idle expiry comes first");
+
+        realm.update(Map.of("ssoSessionMaxLifespan", 300));
+        try {
+            JsonNode capped = Api.get(realm.api("/whoami"), "Authorization",
+                    realm.passwordGrant(TestRealm.SPA, "alice").bearer()).json();
+            assertEquals(seconds(capped, "createdAt") + 300, seconds(capped, "expiresAt"), "max lifespan comes first");
+        } finally {
+            realm.update(Map.of("ssoSessionMaxLifespan", MAX));
+        }
+    }
+
+    @Test
+    void expiresAtUsesTheRememberMeSettings() {
+        TestRealm.BrowserLogin login = realm.browserLogin("bob", true);
+
+        JsonNode me = Api.get(realm.api("/whoami"), "Authorization", login.tokens().bearer()).json();
+
+        assertTrue(me.get("rememberMe").asBoolean());
+        assertEquals(seconds(me, "lastActivityAt") + REMEMBER_ME_IDLE, seconds(me, "expiresAt"));
+    }
+
+    private static long seconds(JsonNode node, String field) {
+        return Instant.parse(node.get(field).asText()).getEpochSecond();
+    }
+
+    /** Names the second realm of {@link #tokenOfAnotherRealmIsUnauthorized}. */
+    private static final class WhoamiOtherRealm {
+    }
+}

@@ -1,0 +1,17 @@
+package io.github.kcsessions.it.support;
+
+/** A running Keycloak with this provider installed, shared by every test class of one run. */
+public interface KeycloakServer extends AutoCloseable {
+
+    String ADMIN_USER = "admin";
+    String ADMIN_PASSWORD = "admin";
+
+    /** e.g. {@code http://127.0.0.1:38080}, without a trailing slash. */
+    String baseUrl();
+
+    /** Stops and starts the same server on the same data: sessions must survive. */
+    void restart();
+
+    @Override
+    void close();
+}

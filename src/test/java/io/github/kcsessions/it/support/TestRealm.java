@@ -1,0 +1,233 @@
+package io.github.kcsessions.it.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A realm of its own for one test class, imported through the admin API, with: users alice, bob and carol
+ * (password {@value #PASSWORD}), a public SPA client {@value #SPA} with web origin {@value #SPA_ORIGIN}, a confidential
+ * client {@value #BACKEND} with a service account, and saved events on. Logins go through the real OIDC endpoints.
+ */
+public final class TestRealm {
+
+    public static final String PASSWORD = "Secret-Passw0rd";
+    public static final String SPA = "spa";
+    public static final String SPA_ORIGIN = "http://localhost:3000";
+    public static final String SPA_REDIRECT = SPA_ORIGIN + "/callback";
+    public static final String BACKEND = "backend";
+    public static final String BACKEND_SECRET = "backend-secret";
+
+    private final String name;
+
+    private TestRealm(String name) {
+        this.name = name;
+    }
+
+    /** Imports a fresh realm named after the test class; {@code customize} may change the representation first. */
+    public static TestRealm create(Class<?> testClass, java.util.function.Consumer<Map<String, Object>> customize) {
+        String name = testClass.getSimpleName().toLowerCase();
+        Admin.delete("/realms/" + name);
+        Map<String, Object> realm = representation(name);
+        customize.accept(realm);
+        Admin.expectOk(Admin.post("/realms", realm));
+        return new TestRealm(name);
+    }
+
+    public static TestRealm create(Class<?> testClass) {
+        return create(testClass, r -> { });
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String url(String path) {
+        return KeycloakExtension.server().baseUrl() + "/realms/" + name + path;
+    }
+
+    public String api(String path) {
+        return url("/sessions" + path);
+    }
+
+    public String issuer() {
+        return url("");
+    }
+
+    // ---- logins through the real OIDC endpoints
+
+    public Tokens passwordGrant(String client, String username, String... headers) {
+        return passwordGrant(client, username, Map.of(), headers);
+    }
+
+    public Tokens passwordGrant(String client, String username, Map<String, String> extra, String... headers) {
+        Map<String, String> form = new HashMap<>(clientAuth(client));
+        form.put("grant_type", "password");
+        form.put("username", username);
+        form.put("password", PASSWORD);
+        form.put("scope", "openid");
+        form.putAll(extra);
+        return Tokens.of(Http.postForm(tokenEndpoint(), form, headers));
+    }
+
+    public Http.Reply refresh(String client, String refreshToken, String... headers) {
+        Map<String, String> form = new HashMap<>(clientAuth(client));
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", refreshToken);
+        return Http.postForm(tokenEndpoint(), form, headers);
+    }
+
+    public Tokens clientCredentials() {
+        Map<String, String> form = new HashMap<>(clientAuth(BACKEND));
+        form.put("grant_type", "client_credentials");
+        return Tokens.of(Http.postForm(tokenEndpoint(), form));
+    }
+
+    public Http.Reply userinfo(String accessToken) {
+        return Http.get(url("/protocol/openid-connect/userinfo"), "Authorization", "Bearer " + accessToken);
+    }
+
+    /** A browser login: the authorization endpoint, the login form posted as a browser does, then the code exchange. */
+    public BrowserLogin browserLogin(String username, boolean rememberMe, String... headers) {
+        CookieJar cookies = new CookieJar();
+        String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+        String state = UUID.randomUUID().toString();
+        String authorize = url("/protocol/openid-connect/auth") + "?client_id=" + SPA
+                + "&redirect_uri=" + Http.encode(SPA_REDIRECT) + "&response_type=code&scope=openid"
+                + "&state=" + state + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256";
+        Http.Reply page = Http.get(authorize, with(headers, cookies));
+        cookies.take(page);
+        if (page.status() != 200) {
+            throw new AssertionError("Login page: " + page);
+        }
+        Document form = Jsoup.parse(page.body(), authorize);
+        Element login = form.selectFirst("form#kc-form-login");
+        if (login == null) {
+            throw new AssertionError("No login form in " + page.body());
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("username", username);
+        fields.put("password", PASSWORD);
+        fields.put("credentialId", "");
+        if (rememberMe) {
+            fields.put("rememberMe", "on");
+        }
+        Http.Reply posted = Http.postForm(login.absUrl("action"), fields, with(headers, cookies));
+        cookies.take(posted);
+        String location = posted.header("Location");
+        if (posted.status() != 302 || location == null || !location.startsWith(SPA_REDIRECT)) {
+            throw new AssertionError("Login did not redirect back: " + posted + " Location: " + location);
+        }
+        String code = queryParameter(location, "code");
+        Tokens tokens = Tokens.of(Http.postForm(tokenEndpoint(), Map.of("grant_type", "authorization_code",
+                "client_id", SPA, "code", code, "redirect_uri", SPA_REDIRECT, "code_verifier", verifier), headers));
+        return new BrowserLogin(tokens, cookies);
+    }
+
+    public record BrowserLogin(Tokens tokens, CookieJar cookies) {
+    }
+
+    // ---- admin helpers
+
+    public String userId(String username) {
+        JsonNode users = Admin.getJson("/realms/" + name + "/users?exact=true&username=" + username);
+        return users.get(0).get("id").asText();
+    }
+
+    public void update(Map<String, Object> settings) {
+        Admin.expectOk(Admin.put("/realms/" + name, settings));
+    }
+
+    public JsonNode events(String type) {
+        return Admin.getJson("/realms/" + name + "/events?type=" + type + "&max=500");
+    }
+
+    private String tokenEndpoint() {
+        return url("/protocol/openid-connect/token");
+    }
+
+    private static Map<String, String> clientAuth(String client) {
+        return client.equals(BACKEND) ? Map.of("client_id", BACKEND, "client_secret", BACKEND_SECRET)
+                : Map.of("client_id", client);
+    }
+
+    private static String[] with(String[] headers, CookieJar cookies) {
+        List<String> all = new ArrayList<>(List.of(headers));
+        if (!cookies.isEmpty()) {
+            all.add("Cookie");
+            all.add(cookies.header());
+        }
+        return all.toArray(String[]::new);
+    }
+
+    private static String challenge(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String queryParameter(String url, String name) {
+        for (String pair : URI.create(url).getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            if (kv[0].equals(name)) {
+                return java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("No " + name + " in " + url);
+    }
+
+    private static Map<String, Object> representation(String name) {
+        Map<String, Object> realm = new LinkedHashMap<>();
+        realm.put("realm", name);
+        realm.put("enabled", true);
+        realm.put("eventsEnabled", true);
+        realm.put("adminEventsEnabled", true);
+        realm.put("adminEventsDetailsEnabled", true);
+        realm.put("rememberMe", true);
+        realm.put("bruteForceProtected", false);
+        // carol has no names or email on purpose; the profile check would stop her login to ask for them.
+        realm.put("requiredActions", List.of(Map.of("alias", "VERIFY_PROFILE", "name", "Verify Profile",
+                "providerId", "VERIFY_PROFILE", "enabled", false, "defaultAction", false, "priority", 90)));
+        realm.put("users", List.of(
+                user("alice", "Alice", "Liddell", "alice@example.com"),
+                user("bob", "Bob", "Builder", "bob@example.com"),
+                user("carol", null, null, null)));
+        realm.put("clients", List.of(
+                Map.of("clientId", SPA, "name", "Demo SPA", "publicClient", true, "standardFlowEnabled", true,
+                        "directAccessGrantsEnabled", true, "redirectUris", List.of(SPA_ORIGIN + "/*"),
+                        "webOrigins", List.of(SPA_ORIGIN)),
+                Map.of("clientId", BACKEND, "name", "Back end", "publicClient", false, "secret", BACKEND_SECRET,
+                        "serviceAccountsEnabled", true, "standardFlowEnabled", true, "directAccessGrantsEnabled", true,
+                        "redirectUris", List.of("http://localhost:4000/*"))));
+        return realm;
+    }
+
+    private static Map<String, Object> user(String username, String first, String last, String email) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", username);
+        user.put("enabled", true);
+        if (first != null) {
+            user.put("firstName", first);
+            user.put("lastName", last);
+            user.put("email", email);
+            user.put("emailVerified", true);
+        }
+        user.put("credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
+        return user;
+    }
+}
