@@ -21,6 +21,11 @@ public final class KeycloakExtension implements BeforeAllCallback {
                 StoredServer.class);
     }
 
+    /** For benchmarks, which run outside JUnit: starts the server; the caller closes it. */
+    public static KeycloakServer startStandalone() {
+        return start();
+    }
+
     public static KeycloakServer server() {
         if (server == null) {
             throw new IllegalStateException("Keycloak is not started: annotate the test class with @KeycloakTest");

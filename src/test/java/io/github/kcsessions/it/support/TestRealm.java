@@ -204,9 +204,9 @@ public final class TestRealm {
         realm.put("requiredActions", List.of(Map.of("alias", "VERIFY_PROFILE", "name", "Verify Profile",
                 "providerId", "VERIFY_PROFILE", "enabled", false, "defaultAction", false, "priority", 90)));
         realm.put("users", List.of(
-                user("alice", "Alice", "Liddell", "alice@example.com"),
-                user("bob", "Bob", "Builder", "bob@example.com"),
-                user("carol", null, null, null)));
+                user(name, "alice", "Alice", "Liddell", "alice@example.com"),
+                user(name, "bob", "Bob", "Builder", "bob@example.com"),
+                user(name, "carol", null, null, null)));
         realm.put("clients", List.of(
                 Map.of("clientId", SPA, "name", "Demo SPA", "publicClient", true, "standardFlowEnabled", true,
                         "directAccessGrantsEnabled", true, "redirectUris", List.of(SPA_ORIGIN + "/*"),
@@ -217,10 +217,12 @@ public final class TestRealm {
         return realm;
     }
 
-    private static Map<String, Object> user(String username, String first, String last, String email) {
+    /** A user as a realm import creates it: imported users get the realm's default roles only when listed. */
+    public static Map<String, Object> user(String realm, String username, String first, String last, String email) {
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("username", username);
         user.put("enabled", true);
+        user.put("realmRoles", List.of("default-roles-" + realm));
         if (first != null) {
             user.put("firstName", first);
             user.put("lastName", last);
