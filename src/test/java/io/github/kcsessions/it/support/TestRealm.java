@@ -195,6 +195,8 @@ public final class TestRealm {
         Map<String, Object> realm = new LinkedHashMap<>();
         realm.put("realm", name);
         realm.put("enabled", true);
+        // Tests pose as clients at public addresses (X-Forwarded-For) over plain-HTTP loopback.
+        realm.put("sslRequired", "none");
         realm.put("eventsEnabled", true);
         realm.put("adminEventsEnabled", true);
         realm.put("adminEventsDetailsEnabled", true);
