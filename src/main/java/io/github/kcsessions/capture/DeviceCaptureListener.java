@@ -6,6 +6,8 @@ import io.github.kcsessions.device.DeviceNote;
 import io.github.kcsessions.device.DeviceParser;
 import io.github.kcsessions.device.DeviceRecord;
 import io.github.kcsessions.geo.GeoIpLookup;
+import io.github.kcsessions.geo.IpAddresses;
+import io.github.kcsessions.geo.Location;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -82,42 +84,71 @@ final class DeviceCaptureListener implements EventListenerProvider {
         if (request == null) {
             return;
         }
-        HttpHeaders headers = request.getHttpHeaders();
-        String ip = session.getContext().getConnection().getRemoteAddr();
+        List<UserSessionModel> targets = sessionsOf(event);
+        if (targets.isEmpty()) {
+            return;
+        }
+        Sighting sighting = new Sighting(request.getHttpHeaders(),
+                IpAddresses.canonical(session.getContext().getConnection().getRemoteAddr()));
         long now = Time.currentTime();
-        for (UserSessionModel target : sessionsOf(event)) {
+        for (UserSessionModel target : targets) {
             DeviceRecord previous = DeviceNote.decode(target.getNote(DeviceNote.NAME));
-            String userAgent = headers.getHeaderString(HttpHeaders.USER_AGENT);
             DeviceRecord next;
             if (previous == null) {
-                DeviceInfo device = parser.parse(userAgent, ClientHints.from(headers::getHeaderString));
-                String initialIp = target.getIpAddress() != null ? target.getIpAddress() : ip;
-                next = new DeviceRecord(device, target.getStarted(), now, initialIp, ip, geoIp.locate(ip));
+                // Keycloak's own record of the session's first address, when it has one (a session the capture
+                // never saw before, refreshed now), spelled as the capture spells addresses.
+                String initialIp = target.getIpAddress() != null ? IpAddresses.canonical(target.getIpAddress())
+                        : sighting.ip;
+                next = new DeviceRecord(sighting.device(), target.getStarted(), now, initialIp, sighting.ip,
+                        sighting.location());
             } else {
-                next = previous.seenAgain(now, ip, sameAddress(previous, ip) ? previous.location() : geoIp.locate(ip));
-                if (!Objects.equals(truncate(userAgent), previous.device().userAgent()) && userAgent != null) {
-                    next = new DeviceRecord(parser.parse(userAgent, ClientHints.from(headers::getHeaderString)),
-                            next.firstSeenAt(), next.lastSeenAt(), next.initialIpAddress(), next.lastIpAddress(),
-                            next.location());
+                boolean sameAddress = Objects.equals(previous.lastIpAddress(), sighting.ip);
+                next = previous.seenAgain(now, sighting.ip, sameAddress ? previous.location() : sighting.location());
+                if (sighting.userAgent != null && !sighting.userAgent.equals(previous.device().userAgent())) {
+                    next = next.withDevice(sighting.device());
                 }
             }
             target.setNote(DeviceNote.NAME, DeviceNote.encode(next));
         }
     }
 
-    private static boolean sameAddress(DeviceRecord previous, String ip) {
-        return Objects.equals(previous.lastIpAddress(), ip);
-    }
+    /** What one request shows; parsed and located at most once, and only when needed, whatever the session count. */
+    private final class Sighting {
 
-    private static String truncate(String userAgent) {
-        return userAgent == null || userAgent.length() <= DeviceInfo.MAX_USER_AGENT_LENGTH ? userAgent
-                : userAgent.substring(0, DeviceInfo.MAX_USER_AGENT_LENGTH);
+        private final HttpHeaders headers;
+        private final String userAgent;
+        private final String ip;
+        private DeviceInfo device;
+        private Location location;
+        private boolean located;
+
+        Sighting(HttpHeaders headers, String ip) {
+            this.headers = headers;
+            this.userAgent = DeviceParser.normalizeUserAgent(headers.getHeaderString(HttpHeaders.USER_AGENT));
+            this.ip = ip;
+        }
+
+        DeviceInfo device() {
+            if (device == null) {
+                device = parser.parse(userAgent, ClientHints.from(headers::getHeaderString));
+            }
+            return device;
+        }
+
+        Location location() {
+            if (!located) {
+                location = geoIp.locate(ip);
+                located = true;
+            }
+            return location;
+        }
     }
 
     /**
-     * The sessions the event is about. A login updates the online session and an offline session created in the same
-     * request (Keycloak copies the online session's notes into it before this listener runs); a refresh updates the
-     * kind of session its refresh token belongs to.
+     * The sessions the event is about. A login or code exchange updates the online session and an offline session
+     * with the same id (one created in the same request starts with a copy of the online session's notes; since
+     * Keycloak 26.1, an offline token asked for in the first request leaves only the offline session); a refresh
+     * updates the kind of session its refresh token belongs to.
      */
     private List<UserSessionModel> sessionsOf(Event event) {
         RealmModel realm = session.getContext().getRealm();

@@ -1,7 +1,9 @@
 package io.github.kcsessions.capture;
 
+import io.github.kcsessions.device.ClientHints;
 import io.github.kcsessions.device.DeviceParser;
 import io.github.kcsessions.geo.GeoIpLookup;
+import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
@@ -22,6 +24,10 @@ public class DeviceCaptureListenerFactory implements EventListenerProviderFactor
     public static final String ID = "device-capture";
     public static final String GEOIP_DATABASE = "geoip-database";
 
+    private static final Logger LOG = Logger.getLogger(DeviceCaptureListenerFactory.class);
+    private static final String WARM_UP_USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+            + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
     private DeviceParser parser;
     private GeoIpLookup geoIp = GeoIpLookup.DISABLED;
 
@@ -39,6 +45,12 @@ public class DeviceCaptureListenerFactory implements EventListenerProviderFactor
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        // The parser compiles its few hundred rules on first use (about 0.4 s here): at start, not in a user's login.
+        try {
+            parser.parse(WARM_UP_USER_AGENT, ClientHints.NONE);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not prepare the user-agent parser; the first login will");
+        }
     }
 
     @Override

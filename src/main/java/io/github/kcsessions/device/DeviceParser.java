@@ -27,11 +27,21 @@ public final class DeviceParser {
      * @param hints     the request's client hints; null is the same as {@link ClientHints#NONE}
      */
     public DeviceInfo parse(String userAgent, ClientHints hints) {
-        String cleaned = Text.clean(userAgent, DeviceInfo.MAX_USER_AGENT_LENGTH);
-        if (Text.isBlank(cleaned)) {
+        String normalized = normalizeUserAgent(userAgent);
+        if (normalized == null) {
             return DeviceInfo.NONE;
         }
-        DeviceInfo fromUserAgent = cache.get(cleaned.strip(), analyzer::analyze);
+        DeviceInfo fromUserAgent = cache.get(normalized, analyzer::analyze);
         return refiner.refine(fromUserAgent, hints);
+    }
+
+    /**
+     * A {@code User-Agent} header as {@link DeviceInfo#userAgent()} keeps it: control characters removed, cut to
+     * {@value DeviceInfo#MAX_USER_AGENT_LENGTH} characters, surrounding white space stripped; null when nothing is left.
+     * Compare a request's header with a stored user agent only in this form.
+     */
+    public static String normalizeUserAgent(String userAgent) {
+        String cleaned = Text.clean(userAgent, DeviceInfo.MAX_USER_AGENT_LENGTH);
+        return Text.isBlank(cleaned) ? null : cleaned.strip();
     }
 }

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * What is remembered about the device of one user session, stored in the session with {@link DeviceNote}.
  *
- * @param device           the device as first seen; never null
+ * @param device           the device as last identified: from the first request, re-read when a later captured
+ *                         request brings another user agent; never null
  * @param firstSeenAt      when the session first came from this device, epoch seconds
  * @param lastSeenAt       when it was last seen, epoch seconds
  * @param initialIpAddress the address of the first request
@@ -18,6 +19,11 @@ public record DeviceRecord(DeviceInfo device, long firstSeenAt, long lastSeenAt,
 
     public DeviceRecord {
         Objects.requireNonNull(device, "device");
+    }
+
+    /** This record with the device a later request showed (the browser was updated, say); times and addresses kept. */
+    public DeviceRecord withDevice(DeviceInfo newDevice) {
+        return new DeviceRecord(newDevice, firstSeenAt, lastSeenAt, initialIpAddress, lastIpAddress, location);
     }
 
     /** This record after another request of the session, from {@code ipAddress} located at {@code location}. */

@@ -3,6 +3,7 @@ package io.github.kcsessions.view;
 import io.github.kcsessions.device.DeviceInfo;
 import io.github.kcsessions.device.DeviceNote;
 import io.github.kcsessions.device.DeviceRecord;
+import io.github.kcsessions.geo.IpAddresses;
 import io.github.kcsessions.geo.Location;
 import io.github.kcsessions.view.SessionRepresentation.LocationRepresentation;
 import org.keycloak.device.DeviceActivityManager;
@@ -45,7 +46,7 @@ record SessionDevice(io.github.kcsessions.view.DeviceRepresentation device, Loca
 
     private static SessionDevice fromKeycloakNote(UserSessionModel session) {
         DeviceRepresentation recorded = readKeycloakNote(session);
-        String ip = session.getIpAddress();
+        String ip = IpAddresses.canonical(session.getIpAddress());
         if (recorded == null) {
             return new SessionDevice(null, null, ip, ip);
         }
