@@ -2,6 +2,7 @@ package io.github.kcsessions.http;
 
 import io.github.kcsessions.auth.Caller;
 import io.github.kcsessions.auth.CallerAuthenticator;
+import io.github.kcsessions.query.SessionKey;
 import io.github.kcsessions.query.SessionType;
 import io.github.kcsessions.query.UserSessions;
 import io.github.kcsessions.revocation.SessionRevoker;
@@ -23,10 +24,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -64,18 +63,18 @@ public class SessionsResource {
             Caller caller = reader();
             Paging paging = Paging.of(first, max);
             SessionType sessionType = QueryParameters.choice("type", type, SessionType.ALL);
-            Predicate<UserSessionModel> clientFilter = clientFilter(QueryParameters.text("clientId", clientId));
-            List<UserSessionModel> matching = new UserSessions(session, realm).of(caller.user(), sessionType)
-                    .filter(clientFilter)
-                    .sorted(currentFirst(caller).thenComparing(UserSessions.MOST_RECENT_FIRST))
-                    .toList();
+            String clientFilter = QueryParameters.text("clientId", clientId);
+            ClientModel client = clientFilter == null ? null : realm.getClientByClientId(clientFilter);
+            if (clientFilter != null && client == null) {
+                return Endpoint.ok(new SessionPage(List.of(), 0));
+            }
+            UserSessions.Page page = new UserSessions(session, realm).page(caller.user(), sessionType, client,
+                    SessionKey.of(caller.session()), paging.first(), paging.max());
             SessionViews views = new SessionViews(realm);
-            List<SessionRepresentation> page = matching.stream()
-                    .skip(paging.first())
-                    .limit(paging.max())
+            List<SessionRepresentation> items = page.sessions().stream()
                     .map(s -> views.item(s, caller.isCurrent(s)))
                     .toList();
-            return Endpoint.ok(new SessionPage(page, matching.size()));
+            return Endpoint.ok(new SessionPage(items, page.total()));
         });
     }
 
@@ -190,18 +189,6 @@ public class SessionsResource {
             throw ApiException.notFound("No session with that id.");
         }
         return found;
-    }
-
-    private Predicate<UserSessionModel> clientFilter(String clientId) {
-        if (clientId == null) {
-            return s -> true;
-        }
-        ClientModel client = realm.getClientByClientId(clientId);
-        return client == null ? s -> false : UserSessions.usedBy(client);
-    }
-
-    private static Comparator<UserSessionModel> currentFirst(Caller caller) {
-        return Comparator.comparing(s -> !caller.isCurrent(s));
     }
 
     private SessionRevoker revoker() {

@@ -10,6 +10,7 @@ import org.keycloak.models.UserSessionProvider;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -18,18 +19,46 @@ import java.util.stream.Stream;
  */
 public final class UserSessions {
 
-    /** Most recent activity first; the id breaks ties so that pages are stable. */
-    public static final Comparator<UserSessionModel> MOST_RECENT_FIRST =
-            Comparator.comparingInt(UserSessionModel::getLastSessionRefresh).reversed()
-                    .thenComparing(UserSessionModel::getId)
-                    .thenComparing(UserSessionModel::isOffline);
-
+    private final KeycloakSession session;
     private final UserSessionProvider sessions;
     private final RealmModel realm;
 
     public UserSessions(KeycloakSession session, RealmModel realm) {
+        this.session = session;
         this.sessions = session.sessions();
         this.realm = realm;
+    }
+
+    /** One page of a user's sessions and how many there are. */
+    public record Page(List<UserSessionModel> sessions, int total) {
+    }
+
+    /**
+     * A page of the user's sessions: {@code first} (if given and among them) first, then most recent activity first.
+     * Only the sessions of the page are loaded.
+     *
+     * @param client only sessions this client takes part in; null for all
+     */
+    public Page page(UserModel user, SessionType type, ClientModel client, SessionKey first, int offset, int max) {
+        List<SessionKey> keys = PersistedSessionIndex.of(session)
+                .flatMap(index -> index.keys(realm, user, type, client))
+                .orElseGet(() -> of(user, type)
+                        .filter(client == null ? s -> true : usedBy(client))
+                        .map(SessionKey::of)
+                        .toList());
+        List<UserSessionModel> page = keys.stream()
+                .sorted(Comparator.comparing((SessionKey key) -> !key.equals(first))
+                        .thenComparing(SessionKey.MOST_RECENT_FIRST))
+                .skip(offset)
+                .limit(max)
+                .map(this::load)
+                .filter(Objects::nonNull)
+                .toList();
+        return new Page(page, keys.size());
+    }
+
+    private UserSessionModel load(SessionKey key) {
+        return key.offline() ? sessions.getOfflineUserSession(realm, key.id()) : sessions.getUserSession(realm, key.id());
     }
 
     public Stream<UserSessionModel> of(UserModel user, SessionType type) {
