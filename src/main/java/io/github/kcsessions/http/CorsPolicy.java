@@ -62,9 +62,10 @@ public final class CorsPolicy {
     }
 
     /**
-     * Lets a known web origin read a 401, so that a single-page app can tell "sign in again" from a network error.
+     * Lets a web origin of the realm read a response given without a token: a 401, so that a single-page app can
+     * tell "sign in again" from a network error, and the answer to a revocation by session token.
      */
-    public void exposeUnauthorized() {
+    public void allowRealmWebOrigin() {
         String origin = origin();
         if (origin != null && isRealmWebOrigin(origin)) {
             HttpResponse response = session.getContext().getHttpResponse();

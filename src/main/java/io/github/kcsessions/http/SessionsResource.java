@@ -118,7 +118,7 @@ public class SessionsResource {
     @Path("revoke")
     public Response revokeByToken(String body) {
         return respond(() -> {
-            cors.exposeUnauthorized();
+            cors.allowRealmWebOrigin();
             String token = RevokeRequest.parse(session, body).sessionToken();
             List<UserSessionModel> targets = new SessionTokenResolver(session, realm).sessionOf(token);
             revoker().revoke(targets, SESSION_TOKEN, null, null);
@@ -198,7 +198,7 @@ public class SessionsResource {
     private Response respond(Supplier<Response> operation) {
         Response response = Endpoint.run(session, operation);
         if (response.getStatus() == Response.Status.UNAUTHORIZED.getStatusCode()) {
-            cors.exposeUnauthorized();
+            cors.allowRealmWebOrigin();
         }
         return response;
     }
