@@ -4,13 +4,14 @@ import io.github.kcsessions.http.Paging;
 import org.keycloak.models.UserSessionModel;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * One page of an admin search. A user's sessions without device filters are paged by Keycloak's session keys, loading
- * only the page, as the self-service list does; any other search reads every candidate once, filters and counts it,
- * and keeps only the top {@code first + max} (device filters need each session's device note, which only the session
- * holds).
+ * One page of an admin search. Without device filters, pages come from Keycloak's session keys (a user's, or the
+ * realm's, sorted and paged by the database), loading only the page, as the self-service list does; any other search
+ * reads every candidate once, filters and counts it, and keeps only the top {@code first + max} (device filters need
+ * each session's device note, which only the session holds).
  */
 final class SessionSearch {
 
@@ -24,6 +25,12 @@ final class SessionSearch {
         int window = SearchWindow.of(paging);
         if (criteria.userId() != null && !criteria.filtersOnDevice()) {
             return source.userPage(criteria, paging);
+        }
+        if (!criteria.filtersOnDevice()) {
+            Optional<Result> page = source.realmPage(criteria, paging);
+            if (page.isPresent()) {
+                return page.get();
+            }
         }
         TopSessions top = new TopSessions(window);
         try (Stream<UserSessionModel> candidates = source.candidates(criteria)) {

@@ -1,6 +1,7 @@
 package io.github.kcsessions.admin;
 
 import io.github.kcsessions.http.Paging;
+import io.github.kcsessions.query.PersistedSessionIndex;
 import io.github.kcsessions.query.SessionType;
 import io.github.kcsessions.query.UserSessions;
 import org.keycloak.models.ClientModel;
@@ -10,6 +11,8 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.UserSessionProvider;
 
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +48,27 @@ final class SessionSource {
         UserSessions.Page page = new UserSessions(session, realm)
                 .page(user, criteria.type(), client(criteria), null, paging.first(), paging.max());
         return new SessionSearch.Result(page.sessions(), page.total());
+    }
+
+    /**
+     * A page of the realm's sessions by {@code clientId} and {@code type} alone, paged by the session table; empty
+     * when that table cannot serve it, or when fine-grained permissions hide some users (each session must then be
+     * checked, so every candidate is read).
+     */
+    Optional<SessionSearch.Result> realmPage(SessionCriteria criteria, Paging paging) {
+        if (!access.canViewAllUsers()) {
+            return Optional.empty();
+        }
+        if (unknownClient(criteria)) {
+            return Optional.of(SessionSearch.Result.EMPTY);
+        }
+        UserSessions sessions = new UserSessions(session, realm);
+        return PersistedSessionIndex.of(session)
+                .flatMap(index -> index.realmPage(realm, criteria.type(), client(criteria), paging.first(), paging.max()))
+                .map(page -> new SessionSearch.Result(page.keys().stream()
+                        .map(sessions::load)
+                        .filter(Objects::nonNull)
+                        .toList(), page.total()));
     }
 
     /** Sessions that pass {@code userId}, {@code clientId} and {@code type}, and whose user the caller may view. */

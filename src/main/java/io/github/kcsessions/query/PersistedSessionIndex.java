@@ -128,6 +128,49 @@ public final class PersistedSessionIndex {
         return keys;
     }
 
+    /** One page of keys of a realm-wide listing, and how many live rows there are in all. */
+    public record RealmPage(List<SessionKey> keys, int total) {
+    }
+
+    /**
+     * The most recently active sessions of the whole realm (of one client's, when given), paged by the database:
+     * memory and loading grow with the page, not with the realm. {@code total} counts rows not idle for longer than
+     * the realm allows any session to be; a row that has reached its own earlier limit but is not yet removed is
+     * counted, and dropped when its page is loaded. Empty when the table cannot be read.
+     */
+    public Optional<RealmPage> realmPage(RealmModel realm, SessionType type, ClientModel client, int first, int max) {
+        try {
+            String where = " from PersistentUserSessionEntity s where s.realmId = :realmId and ("
+                    + (type.includesOnline() ? "(s.offline = '0' and s.lastSessionRefresh >= :oldestOnline)" : "")
+                    + (type == SessionType.ALL ? " or " : "")
+                    + (type.includesOffline() ? "(s.offline = '1' and s.lastSessionRefresh >= :oldestOffline)" : "")
+                    + ")" + (client == null ? "" : WITH_CLIENT);
+            TypedQuery<Object[]> page = em.createQuery("select s.userSessionId, s.offline, s.lastSessionRefresh" + where
+                    + " order by s.lastSessionRefresh desc, s.userSessionId, s.offline", Object[].class);
+            TypedQuery<Long> count = em.createQuery("select count(s)" + where, Long.class);
+            for (TypedQuery<?> query : List.of(page, count)) {
+                query.setParameter("realmId", realm.getId());
+                if (type.includesOnline()) {
+                    query.setParameter("oldestOnline", oldestLiveRefresh(realm, false));
+                }
+                if (type.includesOffline()) {
+                    query.setParameter("oldestOffline", oldestLiveRefresh(realm, true));
+                }
+                if (client != null) {
+                    query.setParameter("clientId", client.getId());
+                }
+            }
+            List<SessionKey> keys = new ArrayList<>();
+            for (Object[] row : page.setFirstResult(first).setMaxResults(max).getResultList()) {
+                keys.add(new SessionKey((String) row[0], "1".equals(row[1]), ((Number) row[2]).intValue()));
+            }
+            return Optional.of(new RealmPage(keys, count.getSingleResult().intValue()));
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Session table not readable; searching through the session provider");
+            return Optional.empty();
+        }
+    }
+
     /** Rows idle for longer than any session of the realm may be are expired, just not yet removed. */
     private static int oldestLiveRefresh(RealmModel realm, boolean offline) {
         long idle = SessionExpirationUtils.calculateUserSessionIdleTimestamp(offline, realm.isRememberMe(), 0, realm);

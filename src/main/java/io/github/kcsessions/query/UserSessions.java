@@ -57,7 +57,8 @@ public final class UserSessions {
         return new Page(page, keys.size());
     }
 
-    private UserSessionModel load(SessionKey key) {
+    /** The session a key names, or null when it has ended since the key was read. */
+    public UserSessionModel load(SessionKey key) {
         return key.offline() ? sessions.getOfflineUserSession(realm, key.id()) : sessions.getUserSession(realm, key.id());
     }
 
