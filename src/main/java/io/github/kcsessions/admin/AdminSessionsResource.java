@@ -113,7 +113,7 @@ public class AdminSessionsResource {
     @Path("{first}/{rest: .+}")
     public Response unknownPath() {
         return respond(() -> {
-            throw ApiException.notFound("No such resource.");
+            throw ApiException.noSuchPath();
         });
     }
 
@@ -137,8 +137,7 @@ public class AdminSessionsResource {
 
     private Response methodNotAllowed() {
         return respond(() -> {
-            throw new ApiException(Response.Status.METHOD_NOT_ALLOWED, "method_not_allowed",
-                    "This method is not supported here.");
+            throw ApiException.methodNotAllowed();
         });
     }
 

@@ -38,6 +38,16 @@ public class ApiException extends RuntimeException {
         return new ApiException(Response.Status.NOT_FOUND, "not_found", message);
     }
 
+    /** For paths below the API's resources that name nothing. */
+    public static ApiException noSuchPath() {
+        return notFound("No such resource.");
+    }
+
+    public static ApiException methodNotAllowed() {
+        return new ApiException(Response.Status.METHOD_NOT_ALLOWED, "method_not_allowed",
+                "This method is not supported here.");
+    }
+
     public static ApiException invalidRequest(String message) {
         return new ApiException(Response.Status.BAD_REQUEST, "invalid_request", message);
     }

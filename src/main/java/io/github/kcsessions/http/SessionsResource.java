@@ -147,7 +147,7 @@ public class SessionsResource {
     @Path("{first}/{rest: .+}")
     public Response unknownPath() {
         return respond(() -> {
-            throw ApiException.notFound("No such resource.");
+            throw ApiException.noSuchPath();
         });
     }
 
@@ -165,8 +165,7 @@ public class SessionsResource {
 
     private Response methodNotAllowed() {
         return respond(() -> {
-            throw new ApiException(Response.Status.METHOD_NOT_ALLOWED, "method_not_allowed",
-                    "This method is not supported here.");
+            throw ApiException.methodNotAllowed();
         });
     }
 
