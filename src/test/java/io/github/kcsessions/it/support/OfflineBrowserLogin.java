@@ -1,10 +1,5 @@
 package io.github.kcsessions.it.support;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,7 +24,7 @@ public final class OfflineBrowserLogin {
         String authorize = realm.url("/protocol/openid-connect/auth") + "?client_id=" + TestRealm.SPA
                 + "&redirect_uri=" + Http.encode(TestRealm.SPA_REDIRECT) + "&response_type=code"
                 + "&scope=" + Http.encode("openid offline_access") + "&state=" + UUID.randomUUID()
-                + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256";
+                + "&code_challenge=" + TestRealm.challenge(verifier) + "&code_challenge_method=S256";
         Http.Reply answer = Http.get(authorize, "Cookie", cookies.header());
         String location = answer.header("Location");
         if (answer.status() != 302 || location == null || !location.startsWith(TestRealm.SPA_REDIRECT)) {
@@ -40,25 +35,8 @@ public final class OfflineBrowserLogin {
 
     private static Tokens exchange(TestRealm realm, String location, String verifier) {
         return Tokens.of(Http.postForm(realm.url("/protocol/openid-connect/token"), Map.of(
-                "grant_type", "authorization_code", "client_id", TestRealm.SPA, "code", code(location),
+                "grant_type", "authorization_code", "client_id", TestRealm.SPA,
+                "code", TestRealm.queryParameter(location, "code"),
                 "redirect_uri", TestRealm.SPA_REDIRECT, "code_verifier", verifier)));
-    }
-
-    private static String code(String location) {
-        for (String pair : URI.create(location).getRawQuery().split("&")) {
-            if (pair.startsWith("code=")) {
-                return URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8);
-            }
-        }
-        throw new AssertionError("No code in " + location);
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -172,7 +172,8 @@ public final class TestRealm {
         return all.toArray(String[]::new);
     }
 
-    private static String challenge(String verifier) {
+    /** The PKCE S256 challenge of a code verifier. */
+    static String challenge(String verifier) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
@@ -181,7 +182,7 @@ public final class TestRealm {
         }
     }
 
-    private static String queryParameter(String url, String name) {
+    static String queryParameter(String url, String name) {
         for (String pair : URI.create(url).getRawQuery().split("&")) {
             String[] kv = pair.split("=", 2);
             if (kv[0].equals(name)) {
