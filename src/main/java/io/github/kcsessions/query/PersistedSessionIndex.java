@@ -121,7 +121,8 @@ public final class PersistedSessionIndex {
             int created = ((Number) row[2]).intValue();
             // Rows written before Keycloak recorded remember-me have none: judge them by the realm's longer limits.
             boolean rememberMe = row[3] == null ? realm.isRememberMe() : (Boolean) row[3];
-            if (expiresAt(realm, offline, rememberMe, created, lastRefresh) > now) {
+            long expires = SessionExpiry.expiresAtMillis(realm, offline, rememberMe, created, lastRefresh);
+            if (expires < 0 || TimeUnit.MILLISECONDS.toSeconds(expires) > now) {
                 keys.add(new SessionKey((String) row[0], offline, lastRefresh));
             }
         }
@@ -175,14 +176,5 @@ public final class PersistedSessionIndex {
     private static int oldestLiveRefresh(RealmModel realm, boolean offline) {
         long idle = SessionExpirationUtils.calculateUserSessionIdleTimestamp(offline, realm.isRememberMe(), 0, realm);
         return Time.currentTime() - (int) TimeUnit.MILLISECONDS.toSeconds(idle);
-    }
-
-    private static long expiresAt(RealmModel realm, boolean offline, boolean rememberMe, int created, int lastRefresh) {
-        long max = SessionExpirationUtils.calculateUserSessionMaxLifespanTimestamp(offline, rememberMe,
-                TimeUnit.SECONDS.toMillis(created), realm);
-        long idle = SessionExpirationUtils.calculateUserSessionIdleTimestamp(offline, rememberMe,
-                TimeUnit.SECONDS.toMillis(lastRefresh), realm);
-        long earliest = max < 0 ? idle : idle < 0 ? max : Math.min(max, idle);
-        return earliest < 0 ? Long.MAX_VALUE : TimeUnit.MILLISECONDS.toSeconds(earliest);
     }
 }

@@ -16,8 +16,4 @@ public record SessionKey(String id, boolean offline, int lastSessionRefresh) {
     public static SessionKey of(UserSessionModel session) {
         return new SessionKey(session.getId(), session.isOffline(), session.getLastSessionRefresh());
     }
-
-    public boolean is(UserSessionModel session) {
-        return id.equals(session.getId()) && offline == session.isOffline();
-    }
 }

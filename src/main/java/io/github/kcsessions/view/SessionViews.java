@@ -1,6 +1,7 @@
 package io.github.kcsessions.view;
 
 import io.github.kcsessions.auth.Caller;
+import io.github.kcsessions.query.SessionExpiry;
 import io.github.kcsessions.view.SessionRepresentation.ClientRepresentation;
 import io.github.kcsessions.view.SessionRepresentation.IdentityRepresentation;
 import org.keycloak.models.ClientModel;

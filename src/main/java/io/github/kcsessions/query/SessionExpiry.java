@@ -1,4 +1,4 @@
-package io.github.kcsessions.view;
+package io.github.kcsessions.query;
 
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
@@ -11,23 +11,31 @@ import java.util.concurrent.TimeUnit;
  * {@link SessionExpirationUtils} so that remember-me and offline settings of the realm apply exactly.
  * (Keycloak's account API reports only the maximum lifespan, which overstates the life of an idle session.)
  */
-final class SessionExpiry {
+public final class SessionExpiry {
 
     private SessionExpiry() {
     }
 
     /** Epoch milliseconds, or -1 when the session never expires. */
-    static long expiresAtMillis(RealmModel realm, UserSessionModel session) {
-        long started = TimeUnit.SECONDS.toMillis(session.getStarted());
-        long lastRefresh = TimeUnit.SECONDS.toMillis(session.getLastSessionRefresh());
+    public static long expiresAtMillis(RealmModel realm, UserSessionModel session) {
+        return expiresAtMillis(realm, session.isOffline(), session.isRememberMe(), session.getStarted(),
+                session.getLastSessionRefresh());
+    }
+
+    /**
+     * The same for a session known only by its stored fields ({@code started} and {@code lastRefresh} in epoch
+     * seconds): epoch milliseconds, or -1 when it never expires.
+     */
+    public static long expiresAtMillis(RealmModel realm, boolean offline, boolean rememberMe, int started,
+                                       int lastRefresh) {
         long max = SessionExpirationUtils.calculateUserSessionMaxLifespanTimestamp(
-                session.isOffline(), session.isRememberMe(), started, realm);
+                offline, rememberMe, TimeUnit.SECONDS.toMillis(started), realm);
         long idle = SessionExpirationUtils.calculateUserSessionIdleTimestamp(
-                session.isOffline(), session.isRememberMe(), lastRefresh, realm);
+                offline, rememberMe, TimeUnit.SECONDS.toMillis(lastRefresh), realm);
         return earliest(max, idle);
     }
 
-    static long earliest(long a, long b) {
+    private static long earliest(long a, long b) {
         if (a < 0) {
             return b;
         }
