@@ -5,14 +5,13 @@ import jakarta.persistence.TypedQuery;
 import org.jboss.logging.Logger;
 import org.keycloak.common.Profile;
 import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.SessionExpirationUtils;
-import org.keycloak.provider.Provider;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,42 +46,11 @@ public final class PersistedSessionIndex {
     }
 
     public static Optional<PersistedSessionIndex> of(KeycloakSession session) {
-        if (!Profile.isFeatureEnabled(Profile.Feature.PERSISTENT_USER_SESSIONS) || JpaAccess.PROVIDER == null) {
+        if (!Profile.isFeatureEnabled(Profile.Feature.PERSISTENT_USER_SESSIONS)) {
             return Optional.empty();
         }
-        Provider jpa = session.getProvider(JpaAccess.PROVIDER);
-        return jpa == null ? Optional.empty() : Optional.of(new PersistedSessionIndex(JpaAccess.entityManager(jpa)));
-    }
-
-    /**
-     * Keycloak's {@code JpaConnectionProvider}, found by name: its module's pom does not resolve from Maven Central
-     * at 26.7.3 (see docs/design.md), so it cannot be compiled against. Looked up once.
-     */
-    private static final class JpaAccess {
-        static final Class<? extends Provider> PROVIDER;
-        private static final Method ENTITY_MANAGER;
-
-        static {
-            Class<? extends Provider> provider = null;
-            Method entityManager = null;
-            try {
-                provider = Class.forName("org.keycloak.connections.jpa.JpaConnectionProvider", false,
-                        PersistedSessionIndex.class.getClassLoader()).asSubclass(Provider.class);
-                entityManager = provider.getMethod("getEntityManager");
-            } catch (ReflectiveOperationException | LinkageError | ClassCastException notJpa) {
-                provider = null;
-            }
-            PROVIDER = provider;
-            ENTITY_MANAGER = entityManager;
-        }
-
-        static EntityManager entityManager(Provider jpa) {
-            try {
-                return (EntityManager) ENTITY_MANAGER.invoke(jpa);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        JpaConnectionProvider jpa = session.getProvider(JpaConnectionProvider.class);
+        return jpa == null ? Optional.empty() : Optional.of(new PersistedSessionIndex(jpa.getEntityManager()));
     }
 
     /**

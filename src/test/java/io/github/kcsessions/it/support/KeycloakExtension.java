@@ -35,7 +35,7 @@ public final class KeycloakExtension implements BeforeAllCallback {
 
     private static KeycloakServer start() {
         Path build = TestResources.buildDirectory();
-        String version = System.getProperty("keycloak.version", "26.7.3");
+        String version = System.getProperty("keycloak.version", "26.7.4");
         Path home = Path.of(System.getProperty("keycloak.dist.dir", build.resolve("keycloak-" + version).toString()));
         String kind = System.getProperty("keycloak.server", "distribution");
         KeycloakServer started;
@@ -44,7 +44,7 @@ public final class KeycloakExtension implements BeforeAllCallback {
             container.start();
             started = container;
         } else if (kind.equals("distribution")) {
-            DistributionServer distribution = new DistributionServer(home, build.resolve("keycloak-server.log"));
+            DistributionServer distribution = new DistributionServer(home, build.resolve("keycloak-server-" + version + ".log"));
             distribution.start(true);
             started = distribution;
         } else {
