@@ -1,19 +1,22 @@
 package io.github.kcsessions.admin;
 
-import io.github.kcsessions.http.ApiException;
-import io.github.kcsessions.http.Endpoint;
-import io.github.kcsessions.http.Paging;
-import io.github.kcsessions.http.QueryParameters;
-import io.github.kcsessions.http.SessionsResource.SessionPage;
+import io.github.kcsessions.api.ApiException;
+import io.github.kcsessions.api.ApiResource;
+import io.github.kcsessions.api.ApiResponses;
+import io.github.kcsessions.api.Paging;
+import io.github.kcsessions.api.QueryParameters;
+import io.github.kcsessions.auth.AdminPermissions;
+import io.github.kcsessions.query.SessionLookup;
 import io.github.kcsessions.query.SessionType;
-import io.github.kcsessions.query.UserSessions;
+import io.github.kcsessions.revocation.AdminRevocation;
+import io.github.kcsessions.search.SessionCriteria;
+import io.github.kcsessions.search.SessionSearch;
+import io.github.kcsessions.view.RevokedCount;
+import io.github.kcsessions.view.SessionPage;
 import io.github.kcsessions.view.SessionRepresentation;
 import io.github.kcsessions.view.SessionViews;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -22,31 +25,26 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.models.UserSessionProvider;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * {@code /admin/realms/{realm}/device-sessions}: the sessions of a whole realm, for its administrators. Keycloak's
  * admin root has already authenticated the admin token, applied CORS and refused admins of other realms; this class
- * checks what the admin may do with users. Every method runs through {@link Endpoint}, so errors have the API's
- * schema.
+ * checks what the admin may do with users.
  */
-public class AdminSessionsResource {
+public class AdminSessionsResource extends ApiResource {
 
-    private final KeycloakSession session;
     private final RealmModel realm;
-    private final AdminAccess access;
+    private final AdminPermissions permissions;
     private final AdminEventBuilder adminEvent;
 
-    AdminSessionsResource(KeycloakSession session, RealmModel realm, AdminAccess access, AdminEventBuilder adminEvent) {
-        this.session = session;
+    AdminSessionsResource(KeycloakSession session, RealmModel realm, AdminPermissions permissions,
+                          AdminEventBuilder adminEvent) {
+        super(session);
         this.realm = realm;
-        this.access = access;
+        this.permissions = permissions;
         this.adminEvent = adminEvent;
     }
 
@@ -57,13 +55,13 @@ public class AdminSessionsResource {
                            @QueryParam("country") String country, @QueryParam("browser") String browser,
                            @QueryParam("os") String os, @QueryParam("apiClient") String apiClient) {
         return respond(() -> {
-            access.requireQuery();
+            permissions.requireQuery();
             Paging paging = Paging.of(first, max);
             SessionCriteria criteria = SessionCriteria.parse(userId, clientId, type, ip, country, browser, os, apiClient);
-            SessionSearch.Result result = new SessionSearch(new SessionSource(session, realm, access)).find(criteria, paging);
+            SessionSearch.Result result = new SessionSearch(session, realm, permissions).find(criteria, paging);
             SessionViews views = new SessionViews(realm);
             List<SessionRepresentation> page = result.page().stream().map(s -> views.item(s, false)).toList();
-            return Endpoint.ok(new SessionPage(page, result.total()));
+            return ApiResponses.ok(new SessionPage(page, result.total()));
         });
     }
 
@@ -71,10 +69,10 @@ public class AdminSessionsResource {
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
         return respond(() -> {
-            access.requireQuery();
+            permissions.requireQuery();
             UserSessionModel found = sessionsWithId(id).get(0);
-            access.requireView(found.getUser());
-            return Endpoint.ok(new SessionViews(realm).item(found, false));
+            permissions.requireView(found.getUser());
+            return ApiResponses.ok(new SessionViews(realm).item(found, false));
         });
     }
 
@@ -82,18 +80,18 @@ public class AdminSessionsResource {
     @Path("{id}")
     public Response revoke(@PathParam("id") String id) {
         return respond(() -> {
-            access.requireQuery();
+            permissions.requireQuery();
             List<UserSessionModel> targets = sessionsWithId(id);
-            access.requireManage(targets.get(0).getUser());
+            permissions.requireManage(targets.get(0).getUser());
             revocation().revoke(targets);
-            return Endpoint.noContent();
+            return ApiResponses.noContent();
         });
     }
 
     @DELETE
     public Response revokeAllOfUser(@QueryParam("userId") String userId) {
         return respond(() -> {
-            access.requireQuery();
+            permissions.requireQuery();
             String id = QueryParameters.text("userId", userId);
             if (id == null) {
                 // Never "revoke the whole realm" by a forgotten parameter.
@@ -103,57 +101,15 @@ public class AdminSessionsResource {
             if (user == null) {
                 throw ApiException.notFound("No user with that id.");
             }
-            access.requireManage(user);
-            List<UserSessionModel> targets = new UserSessions(session, realm).of(user, SessionType.ALL).toList();
-            return Endpoint.ok(Map.of("revoked", revocation().revoke(targets)));
-        });
-    }
-
-    @GET
-    @Path("{first}/{rest: .+}")
-    public Response unknownPath() {
-        return respond(() -> {
-            throw ApiException.noSuchPath();
-        });
-    }
-
-    @POST
-    @Path("{any: .*}")
-    public Response post() {
-        return methodNotAllowed();
-    }
-
-    @PUT
-    @Path("{any: .*}")
-    public Response put() {
-        return methodNotAllowed();
-    }
-
-    @PATCH
-    @Path("{any: .*}")
-    public Response patch() {
-        return methodNotAllowed();
-    }
-
-    private Response methodNotAllowed() {
-        return respond(() -> {
-            throw ApiException.methodNotAllowed();
+            permissions.requireManage(user);
+            List<UserSessionModel> targets = new SessionLookup(session, realm).ofUser(user, SessionType.ALL).toList();
+            return ApiResponses.ok(new RevokedCount(revocation().revoke(targets)));
         });
     }
 
     /** The realm's sessions with that id, any user's: the online one first, then its offline twin. */
     private List<UserSessionModel> sessionsWithId(String rawId) {
-        String id = QueryParameters.sessionId(rawId);
-        UserSessionProvider sessions = session.sessions();
-        List<UserSessionModel> found = new ArrayList<>(2);
-        UserSessionModel online = sessions.getUserSession(realm, id);
-        if (online != null) {
-            found.add(online);
-        }
-        UserSessionModel offline = sessions.getOfflineUserSession(realm, id);
-        if (offline != null) {
-            found.add(offline);
-        }
+        List<UserSessionModel> found = new SessionLookup(session, realm).withId(QueryParameters.sessionId(rawId));
         if (found.isEmpty()) {
             throw ApiException.notFound("No session with that id in this realm.");
         }
@@ -161,10 +117,7 @@ public class AdminSessionsResource {
     }
 
     private AdminRevocation revocation() {
-        return new AdminRevocation(session, realm, access.admin(), adminEvent);
-    }
-
-    private Response respond(Supplier<Response> operation) {
-        return Endpoint.run(session, operation);
+        return new AdminRevocation(session, realm, permissions.admin(), adminEvent,
+                AdminSessionsResourceProviderFactory.ID);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.kcsessions.admin;
 
+import io.github.kcsessions.auth.AdminPermissions;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -12,7 +13,7 @@ public class AdminSessionsResourceProvider implements AdminRealmResourceProvider
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                               AdminEventBuilder adminEvent) {
-        return new AdminSessionsResource(session, realm, new AdminAccess(auth), adminEvent);
+        return new AdminSessionsResource(session, realm, new AdminPermissions(auth), adminEvent);
     }
 
     @Override

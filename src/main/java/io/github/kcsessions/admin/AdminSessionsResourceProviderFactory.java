@@ -1,16 +1,21 @@
 package io.github.kcsessions.admin;
 
+import io.github.kcsessions.api.ExtensionInfo;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
+
+import java.util.Map;
 
 /**
  * Serves {@code /admin/realms/{realm}/device-sessions} in every realm. Not {@code sessions}: Keycloak's admin API
  * already has {@code /admin/realms/{realm}/sessions/{id}}, which would take precedence.
  */
-public class AdminSessionsResourceProviderFactory implements AdminRealmResourceProviderFactory {
+public class AdminSessionsResourceProviderFactory implements AdminRealmResourceProviderFactory,
+        ServerInfoAwareProviderFactory {
 
     public static final String ID = "device-sessions";
 
@@ -36,5 +41,10 @@ public class AdminSessionsResourceProviderFactory implements AdminRealmResourceP
     @Override
     public String getId() {
         return ID;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Map.of("version", ExtensionInfo.VERSION);
     }
 }

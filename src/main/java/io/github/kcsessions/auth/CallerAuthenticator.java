@@ -1,9 +1,9 @@
 package io.github.kcsessions.auth;
 
-import io.github.kcsessions.http.ApiException;
+import io.github.kcsessions.api.ApiException;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.keycloak.models.AccountRoles;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -19,8 +19,10 @@ import java.util.List;
 
 /**
  * Recognises the caller from a bearer access token of this realm or, for reads only, the realm's SSO cookie.
- * All token checks (signature, issuer, expiry, revocation, DPoP, live session, enabled user and client) are
- * Keycloak's own {@link AppAuthManager.BearerTokenAuthenticator}.
+ * The {@code Authorization} header is read by Keycloak's own {@link AppAuthManager} (Bearer, and DPoP when the realm's
+ * server has the DPoP feature on; more than one header is refused), and every token check (signature, issuer, expiry,
+ * revocation, DPoP proof, live session, enabled user and client) is Keycloak's
+ * {@link AppAuthManager.BearerTokenAuthenticator}. Only the answers are ours, in this API's error schema.
  */
 public final class CallerAuthenticator {
 
@@ -34,11 +36,11 @@ public final class CallerAuthenticator {
 
     /** A caller by bearer token, or by SSO cookie when the request has no Authorization header. */
     public Caller forRead() {
-        List<String> authorization = authorizationHeaders();
-        if (authorization.isEmpty()) {
+        HttpHeaders headers = headers();
+        if (!hasAuthorization(headers)) {
             return byCookie();
         }
-        return byBearer(authorization);
+        return byBearer(headers);
     }
 
     /**
@@ -46,31 +48,40 @@ public final class CallerAuthenticator {
      * can make the browser send it), of a user holding the {@code account} role {@code manage-account}.
      */
     public Caller forChange() {
-        List<String> authorization = authorizationHeaders();
-        if (authorization.isEmpty()) {
-            throw ApiException.unauthorized("A bearer access token is required to change sessions.");
+        HttpHeaders headers = headers();
+        if (!hasAuthorization(headers)) {
+            throw ApiException.credentialsRequired("A bearer access token is required to change sessions.");
         }
-        Caller caller = byBearer(authorization);
+        Caller caller = byBearer(headers);
         if (!mayManageAccount(caller)) {
             throw ApiException.forbidden("The account role 'manage-account' is required to revoke sessions.");
         }
         return caller;
     }
 
-    private List<String> authorizationHeaders() {
-        List<String> values = session.getContext().getHttpRequest().getHttpHeaders()
-                .getRequestHeader(HttpHeaders.AUTHORIZATION);
-        return values == null ? List.of() : values;
+    private HttpHeaders headers() {
+        return session.getContext().getHttpRequest().getHttpHeaders();
     }
 
-    private Caller byBearer(List<String> authorization) {
-        if (authorization.size() != 1) {
-            throw ApiException.unauthorized("Exactly one Authorization header is allowed.");
+    private static boolean hasAuthorization(HttpHeaders headers) {
+        List<String> values = headers.getRequestHeader(HttpHeaders.AUTHORIZATION);
+        return values != null && !values.isEmpty();
+    }
+
+    private Caller byBearer(HttpHeaders headers) {
+        AppAuthManager.AuthHeader header;
+        try {
+            header = AppAuthManager.extractAuthorizationHeaderTokenOrReturnNull(headers);
+        } catch (NotAuthorizedException severalHeaders) {
+            throw ApiException.invalidToken("Exactly one Authorization header is allowed.");
         }
-        String token = bearerToken(authorization.get(0));
-        AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).setTokenString(token).authenticate();
+        if (header == null) {
+            throw ApiException.invalidToken("The Authorization header must be 'Bearer <access token>'.");
+        }
+        AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).setTokenString(header.getToken())
+                .authenticate();
         if (result == null || result.session() == null) {
-            throw ApiException.unauthorized("The access token is invalid, expired or revoked, or its session has ended.");
+            throw ApiException.invalidToken("The access token is invalid, expired or revoked, or its session has ended.");
         }
         if (result.user().getServiceAccountClientLink() != null) {
             throw ApiException.forbidden("Service accounts have no sessions to manage.");
@@ -78,24 +89,10 @@ public final class CallerAuthenticator {
         return new Caller(result.user(), result.session(), result.token(), result.client());
     }
 
-    private static String bearerToken(String header) {
-        int space = header.indexOf(' ');
-        if (space <= 0) {
-            throw ApiException.unauthorized("The Authorization header must be 'Bearer <access token>'.");
-        }
-        String scheme = header.substring(0, space);
-        String token = header.substring(space + 1).trim();
-        boolean knownScheme = scheme.equalsIgnoreCase("Bearer") || scheme.equalsIgnoreCase("DPoP");
-        if (!knownScheme || token.isEmpty() || token.contains(" ")) {
-            throw ApiException.unauthorized("The Authorization header must be 'Bearer <access token>'.");
-        }
-        return token;
-    }
-
     private Caller byCookie() {
         AuthResult result = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
         if (result == null || result.session() == null) {
-            throw ApiException.unauthorized("No bearer access token, and no valid SSO session cookie.");
+            throw ApiException.credentialsRequired("No bearer access token, and no valid SSO session cookie.");
         }
         return new Caller(result.user(), result.session(), null, null);
     }
@@ -109,7 +106,6 @@ public final class CallerAuthenticator {
             token = introspection.transformAccessToken(token, caller.session());
         }
         AccessToken.Access access = token.getResourceAccess(Constants.ACCOUNT_MANAGEMENT_CLIENT_ID);
-        ClientModel account = realm.getClientByClientId(Constants.ACCOUNT_MANAGEMENT_CLIENT_ID);
-        return account != null && access != null && access.isUserInRole(AccountRoles.MANAGE_ACCOUNT);
+        return access != null && access.isUserInRole(AccountRoles.MANAGE_ACCOUNT);
     }
 }

@@ -2,12 +2,13 @@ package io.github.kcsessions.capture;
 
 import io.github.kcsessions.device.ClientHints;
 import io.github.kcsessions.device.DeviceInfo;
-import io.github.kcsessions.device.DeviceNote;
 import io.github.kcsessions.device.DeviceParser;
-import io.github.kcsessions.device.DeviceRecord;
 import io.github.kcsessions.geo.GeoIpLookup;
 import io.github.kcsessions.geo.IpAddresses;
 import io.github.kcsessions.geo.Location;
+import io.github.kcsessions.note.DeviceNote;
+import io.github.kcsessions.note.DeviceRecord;
+import io.github.kcsessions.query.SessionLookup;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -23,7 +24,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.util.TokenUtil;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -88,7 +88,7 @@ final class DeviceCaptureListener implements EventListenerProvider {
         if (targets.isEmpty()) {
             return;
         }
-        Sighting sighting = new Sighting(request.getHttpHeaders(),
+        ObservedRequest observed = new ObservedRequest(request.getHttpHeaders(),
                 IpAddresses.canonical(session.getContext().getConnection().getRemoteAddr()));
         long now = Time.currentTime();
         for (UserSessionModel target : targets) {
@@ -98,14 +98,14 @@ final class DeviceCaptureListener implements EventListenerProvider {
                 // Keycloak's own record of the session's first address, when it has one (a session the capture
                 // never saw before, refreshed now), spelled as the capture spells addresses.
                 String initialIp = target.getIpAddress() != null ? IpAddresses.canonical(target.getIpAddress())
-                        : sighting.ip;
-                next = new DeviceRecord(sighting.device(), target.getStarted(), now, initialIp, sighting.ip,
-                        sighting.location());
+                        : observed.ip;
+                next = new DeviceRecord(observed.device(), target.getStarted(), now, initialIp, observed.ip,
+                        observed.location());
             } else {
-                boolean sameAddress = Objects.equals(previous.lastIpAddress(), sighting.ip);
-                next = previous.seenAgain(now, sighting.ip, sameAddress ? previous.location() : sighting.location());
-                if (sighting.userAgent != null && !sighting.userAgent.equals(previous.device().userAgent())) {
-                    next = next.withDevice(sighting.device());
+                boolean sameAddress = Objects.equals(previous.lastIpAddress(), observed.ip);
+                next = previous.seenAgain(now, observed.ip, sameAddress ? previous.location() : observed.location());
+                if (observed.userAgent != null && !observed.userAgent.equals(previous.device().userAgent())) {
+                    next = next.withDevice(observed.device());
                 }
             }
             target.setNote(DeviceNote.NAME, DeviceNote.encode(next));
@@ -113,7 +113,7 @@ final class DeviceCaptureListener implements EventListenerProvider {
     }
 
     /** What one request shows; parsed and located at most once, and only when needed, whatever the session count. */
-    private final class Sighting {
+    private final class ObservedRequest {
 
         private final HttpHeaders headers;
         private final String userAgent;
@@ -122,7 +122,7 @@ final class DeviceCaptureListener implements EventListenerProvider {
         private Location location;
         private boolean located;
 
-        Sighting(HttpHeaders headers, String ip) {
+        ObservedRequest(HttpHeaders headers, String ip) {
             this.headers = headers;
             this.userAgent = DeviceParser.normalizeUserAgent(headers.getHeaderString(HttpHeaders.USER_AGENT));
             this.ip = ip;
@@ -151,28 +151,14 @@ final class DeviceCaptureListener implements EventListenerProvider {
      * updates the kind of session its refresh token belongs to.
      */
     private List<UserSessionModel> sessionsOf(Event event) {
-        RealmModel realm = session.getContext().getRealm();
+        SessionLookup lookup = new SessionLookup(session, session.getContext().getRealm());
         String id = event.getSessionId();
-        String tokenType = event.getDetails() == null ? null : event.getDetails().get(Details.REFRESH_TOKEN_TYPE);
-        List<UserSessionModel> found = new ArrayList<>(2);
         if (event.getType() == EventType.REFRESH_TOKEN) {
-            UserSessionModel target = TokenUtil.TOKEN_TYPE_OFFLINE.equals(tokenType)
-                    ? session.sessions().getOfflineUserSession(realm, id)
-                    : session.sessions().getUserSession(realm, id);
-            if (target != null) {
-                found.add(target);
-            }
-            return found;
+            String tokenType = event.getDetails() == null ? null : event.getDetails().get(Details.REFRESH_TOKEN_TYPE);
+            UserSessionModel target = lookup.get(id, TokenUtil.TOKEN_TYPE_OFFLINE.equals(tokenType));
+            return target == null ? List.of() : List.of(target);
         }
-        UserSessionModel online = session.sessions().getUserSession(realm, id);
-        UserSessionModel offline = session.sessions().getOfflineUserSession(realm, id);
-        if (online != null) {
-            found.add(online);
-        }
-        if (offline != null) {
-            found.add(offline);
-        }
-        return found;
+        return lookup.withId(id);
     }
 
     @Override

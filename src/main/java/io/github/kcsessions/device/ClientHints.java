@@ -25,10 +25,6 @@ public record ClientHints(List<Brand> brands, Boolean mobile, String platform, S
     public static final String SEC_CH_UA_MODEL = "Sec-CH-UA-Model";
     public static final String SEC_CH_UA_FULL_VERSION_LIST = "Sec-CH-UA-Full-Version-List";
 
-    /** Every header read here, e.g. for an {@code Accept-CH} response header. */
-    public static final List<String> HEADER_NAMES = List.of(SEC_CH_UA, SEC_CH_UA_MOBILE, SEC_CH_UA_PLATFORM,
-            SEC_CH_UA_PLATFORM_VERSION, SEC_CH_UA_MODEL, SEC_CH_UA_FULL_VERSION_LIST);
-
     public static final ClientHints NONE = new ClientHints(List.of(), null, null, null, null, List.of());
 
     /** Real hints are a few dozen characters; anything much longer is abuse and is ignored whole. */
@@ -47,20 +43,20 @@ public record ClientHints(List<Brand> brands, Boolean mobile, String platform, S
     public static ClientHints from(Function<String, String> header) {
         return new ClientHints(
                 brandsOf(read(header, SEC_CH_UA)),
-                StructuredFields.parseBoolean(read(header, SEC_CH_UA_MOBILE)),
-                StructuredFields.parseString(read(header, SEC_CH_UA_PLATFORM)),
-                StructuredFields.parseString(read(header, SEC_CH_UA_PLATFORM_VERSION)),
-                StructuredFields.parseString(read(header, SEC_CH_UA_MODEL)),
+                LenientStructuredFields.parseBoolean(read(header, SEC_CH_UA_MOBILE)),
+                LenientStructuredFields.parseString(read(header, SEC_CH_UA_PLATFORM)),
+                LenientStructuredFields.parseString(read(header, SEC_CH_UA_PLATFORM_VERSION)),
+                LenientStructuredFields.parseString(read(header, SEC_CH_UA_MODEL)),
                 brandsOf(read(header, SEC_CH_UA_FULL_VERSION_LIST)));
     }
 
     private static String read(Function<String, String> header, String name) {
         String value = header.apply(name);
-        return value == null || value.length() > MAX_HEADER_LENGTH ? null : Text.clean(value, MAX_HEADER_LENGTH);
+        return value == null || value.length() > MAX_HEADER_LENGTH ? null : HeaderText.clean(value, MAX_HEADER_LENGTH);
     }
 
     private static List<Brand> brandsOf(String header) {
-        return StructuredFields.parseBrandList(header).stream()
+        return LenientStructuredFields.parseBrandList(header).stream()
                 .filter(brand -> !isGrease(brand.name()))
                 .toList();
     }

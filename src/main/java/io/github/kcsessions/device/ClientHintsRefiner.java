@@ -78,7 +78,7 @@ final class ClientHintsRefiner {
         if (platform == null || "Unknown".equals(platform)) {
             return parsed;
         }
-        String platformVersion = Text.isBlank(hints.platformVersion()) ? null : hints.platformVersion();
+        String platformVersion = HeaderText.isBlank(hints.platformVersion()) ? null : hints.platformVersion();
         String versionIfSame = platform.equals(parsed.name()) ? parsed.version() : null;
         if ("Windows".equals(platform)) {
             String release = windowsRelease(platformVersion);

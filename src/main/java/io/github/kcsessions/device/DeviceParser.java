@@ -1,5 +1,8 @@
 package io.github.kcsessions.device;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * Tells which device a request comes from, from its {@code User-Agent} and client hints. Thread-safe; meant to be
  * shared. The first call loads the user-agent parser's rules, which takes a moment; results per user agent are
@@ -12,14 +15,16 @@ public final class DeviceParser {
 
     private final UserAgentAnalyzer analyzer = new UserAgentAnalyzer();
     private final ClientHintsRefiner refiner = new ClientHintsRefiner();
-    private final LruCache<String, DeviceInfo> cache;
+    private final Cache<String, DeviceInfo> cache;
 
     public DeviceParser() {
         this(DEFAULT_CACHE_SIZE);
     }
 
+    /** @param cacheSize how many distinct user agents to keep parsed; 0 parses every time */
     public DeviceParser(int cacheSize) {
-        this.cache = new LruCache<>(cacheSize);
+        // As Keycloak caches its own uap-java results (DeviceRepresentationProviderFactoryImpl): Caffeine, by size.
+        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
     }
 
     /**
@@ -41,7 +46,7 @@ public final class DeviceParser {
      * Compare a request's header with a stored user agent only in this form.
      */
     public static String normalizeUserAgent(String userAgent) {
-        String cleaned = Text.clean(userAgent, DeviceInfo.MAX_USER_AGENT_LENGTH);
-        return Text.isBlank(cleaned) ? null : cleaned.strip();
+        String cleaned = HeaderText.clean(userAgent, DeviceInfo.MAX_USER_AGENT_LENGTH);
+        return HeaderText.isBlank(cleaned) ? null : cleaned.strip();
     }
 }

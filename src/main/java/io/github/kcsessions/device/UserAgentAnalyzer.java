@@ -93,12 +93,12 @@ final class UserAgentAnalyzer {
 
     /** "major", "major.minor" or "major.minor.patch", as far as the parts go. */
     private static String version(String major, String minor, String patch) {
-        if (Text.isBlank(major)) {
+        if (HeaderText.isBlank(major)) {
             return null;
         }
         StringBuilder joined = new StringBuilder(major);
         for (String part : new String[] {minor, patch}) {
-            if (Text.isBlank(part)) {
+            if (HeaderText.isBlank(part)) {
                 break;
             }
             joined.append('.').append(part);

@@ -28,9 +28,11 @@ final class GeoIpDatabase implements GeoIpLookup {
     private static final Location NOWHERE = new Location(null, null, null, null);
 
     private final DatabaseReader reader;
+    private final String description;
 
-    private GeoIpDatabase(DatabaseReader reader) {
+    private GeoIpDatabase(DatabaseReader reader, String description) {
         this.reader = reader;
+        this.description = description;
     }
 
     /** See {@link GeoIpLookup#open(String)}. */
@@ -62,8 +64,9 @@ final class GeoIpDatabase implements GeoIpLookup {
             closeQuietly(reader);
             return unusable(path, problem);
         }
-        LOG.infof("Locating IP addresses with %s (%s, built %s)", path, type, reader.metadata().buildTime());
-        return new GeoIpDatabase(reader);
+        String description = path + " (" + type + ", built " + reader.metadata().buildTime() + ")";
+        LOG.infof("Locating IP addresses with %s", description);
+        return new GeoIpDatabase(reader, description);
     }
 
     /** A trial lookup: it is how the library itself tells a City database from an ASN or Country one. */
@@ -85,7 +88,7 @@ final class GeoIpDatabase implements GeoIpLookup {
 
     @Override
     public Location locate(String ipAddress) {
-        InetAddress address = IpAddressLiteral.parse(ipAddress);
+        InetAddress address = IpAddresses.parse(ipAddress);
         if (address == null || !AddressScope.isPublic(address)) {
             return null;
         }
@@ -108,6 +111,11 @@ final class GeoIpDatabase implements GeoIpLookup {
     private static String english(NamedRecord record) {
         Map<String, String> names = record == null ? null : record.names();
         return names == null ? null : names.get(ENGLISH);
+    }
+
+    @Override
+    public String description() {
+        return description;
     }
 
     @Override

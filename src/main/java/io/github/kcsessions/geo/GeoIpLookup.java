@@ -15,6 +15,11 @@ public interface GeoIpLookup extends AutoCloseable {
      */
     Location locate(String ipAddress);
 
+    /** What this lookup reads, for the admin console's server info: the database, or "none". */
+    default String description() {
+        return "none";
+    }
+
     @Override
     default void close() {
     }

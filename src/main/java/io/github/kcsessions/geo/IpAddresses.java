@@ -1,74 +1,50 @@
 package io.github.kcsessions.geo;
 
-import java.net.Inet4Address;
+import com.google.common.net.InetAddresses;
+
 import java.net.InetAddress;
 
 /**
- * One text form per IP address. Keycloak hands out the same client address in two spellings: the user session and
- * the events keep it as the proxy or socket gave it ({@code ClientConnection.getRemoteHost()}, e.g.
- * {@code 2001:db8::1}), while {@code getRemoteAddr()} expands IPv6 ({@code 2001:db8:0:0:0:0:0:1}). Stored and compared
- * as they come, one address would look like two, and "the address changed" would be reported for nothing.
+ * One text form per IP address, read without ever touching DNS. Keycloak hands out the same client address in two
+ * spellings: the user session and the events keep it as the proxy or socket gave it
+ * ({@code ClientConnection.getRemoteHost()}, e.g. {@code 2001:db8::1}), while {@code getRemoteAddr()} expands IPv6
+ * ({@code 2001:db8:0:0:0:0:0:1}). Stored and compared as they come, one address would look like two, and "the
+ * address changed" would be reported for nothing.
+ *
+ * <p>Literals are read by Guava's {@link InetAddresses}, which the server ships: unlike
+ * {@link InetAddress#getByName}, it never resolves, and it refuses the ambiguous IPv4 forms ({@code 127.1},
+ * {@code 0x7f.0.0.1}, octets with leading zeros, which some parsers read as octal).
  */
 public final class IpAddresses {
-
-    private static final int IPV6_GROUPS = 8;
 
     private IpAddresses() {
     }
 
     /**
-     * The canonical text of an address literal: dotted quad for IPv4 (IPv4-mapped IPv6 included), RFC 5952 for IPv6
-     * (lower case, no leading zeros, the longest run of two or more zero groups, the first of equals, as {@code ::}).
+     * The canonical text of an address literal: dotted quad for IPv4 (IPv4-mapped IPv6 included), RFC 5952 for IPv6.
      * Text that is not a plain literal (a host name, a zone id, "unknown" from a proxy) comes back stripped but
-     * otherwise as it was; null and blank give null. Never resolves anything.
+     * otherwise as it was; null and blank give null.
      */
     public static String canonical(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        InetAddress address = IpAddressLiteral.parse(text);
-        if (address == null) {
-            return text.strip();
-        }
-        if (address instanceof Inet4Address) {
-            return address.getHostAddress();
-        }
-        return ipv6(address.getAddress());
+        InetAddress address = parse(text);
+        return address == null ? text.strip() : InetAddresses.toAddrString(address);
     }
 
-    private static String ipv6(byte[] bytes) {
-        int[] groups = new int[IPV6_GROUPS];
-        for (int i = 0; i < IPV6_GROUPS; i++) {
-            groups[i] = ((bytes[2 * i] & 0xFF) << 8) | (bytes[2 * i + 1] & 0xFF);
+    /**
+     * The address a plain IPv4 (dotted quad) or IPv6 literal denotes, surrounding white space ignored; null for
+     * anything else, including IPv6 with a zone id ({@code fe80::1%eth0}), which names an address only on one host.
+     */
+    static InetAddress parse(String text) {
+        if (text == null) {
+            return null;
         }
-        int bestStart = -1;
-        int bestLength = 1; // a single zero group is never shortened
-        for (int i = 0; i < IPV6_GROUPS; ) {
-            if (groups[i] != 0) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < IPV6_GROUPS && groups[i] == 0) {
-                i++;
-            }
-            if (i - start > bestLength) {
-                bestStart = start;
-                bestLength = i - start;
-            }
+        String literal = text.strip();
+        if (literal.indexOf('%') >= 0 || !InetAddresses.isInetAddress(literal)) {
+            return null;
         }
-        StringBuilder text = new StringBuilder(39);
-        for (int i = 0; i < IPV6_GROUPS; i++) {
-            if (i == bestStart) {
-                text.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-                text.append(':');
-            }
-            text.append(Integer.toHexString(groups[i]));
-        }
-        return text.toString();
+        return InetAddresses.forString(literal);
     }
 }

@@ -1,38 +1,39 @@
 package io.github.kcsessions.http;
 
+import io.github.kcsessions.api.ApiException;
+import io.github.kcsessions.api.ApiResponses;
 import io.github.kcsessions.auth.Caller;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.core.Response;
-import org.keycloak.http.HttpResponse;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.protocol.oidc.utils.WebOriginsUtils;
 import org.keycloak.services.cors.Cors;
 
 import java.util.List;
 
 /**
- * Which browser origins may use this API.
+ * Which browser origins may use this API. The decision is ours; the headers are written by Keycloak's own
+ * {@link Cors}, so allowed headers and max age are the server's (and follow its {@code --spi-cors-default-*} options).
  *
  * <p>A request with a token is allowed from the token's allowed origins (its client's Web Origins), checked by
- * Keycloak's own {@link Cors} before anything happens. A preflight carries no token, so it is answered for origins
- * that some client of the realm lists as a Web Origin, and for no other (Keycloak's account API echoes any origin).
- * A cookie-authenticated request is allowed from the server's own origin only.
+ * Keycloak's {@link Cors} before anything happens. A preflight carries no token, so it is answered for origins that
+ * some client of the realm lists as a Web Origin, and for no other (Keycloak's account API echoes any origin). A
+ * cookie-authenticated request is allowed from the server's own origin only.
  */
-public final class CorsPolicy {
+final class CorsPolicy {
 
-    static final String METHODS = "GET, POST, DELETE, OPTIONS";
-    static final String HEADERS = "Authorization, Content-Type, Accept, DPoP, Origin, X-Requested-With";
-    private static final String MAX_AGE = String.valueOf(Cors.DEFAULT_MAX_AGE);
+    static final String[] METHODS = {"GET", "POST", "DELETE", "OPTIONS"};
+    private static final String VARY = "Vary";
 
     private final KeycloakSession session;
+    private final RealmWebOrigins webOrigins;
 
-    public CorsPolicy(KeycloakSession session) {
+    CorsPolicy(KeycloakSession session, RealmWebOrigins webOrigins) {
         this.session = session;
+        this.webOrigins = webOrigins;
     }
 
     /** Throws 403 for a request from an origin the caller's token (or cookie) does not allow, before side effects. */
-    public void allow(Caller caller) {
+    void allow(Caller caller) {
         try {
             Cors cors = Cors.builder().auth().allowedMethods(METHODS).exposedHeaders("WWW-Authenticate");
             if (caller.viaCookie()) {
@@ -47,45 +48,31 @@ public final class CorsPolicy {
     }
 
     /** Answers an OPTIONS request. */
-    public Response preflight() {
-        HttpResponse response = session.getContext().getHttpResponse();
-        response.addHeader("Vary", "Origin");
-        String origin = origin();
-        if (origin != null && isRealmWebOrigin(origin)) {
-            response.setHeader(Cors.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-            response.setHeader(Cors.ACCESS_CONTROL_ALLOW_METHODS, METHODS);
-            response.setHeader(Cors.ACCESS_CONTROL_ALLOW_HEADERS, HEADERS);
-            response.setHeader(Cors.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
-            response.setHeader(Cors.ACCESS_CONTROL_MAX_AGE, MAX_AGE);
+    Response preflight() {
+        session.getContext().getHttpResponse().addHeader(VARY, "Origin");
+        if (fromRealmWebOrigin()) {
+            Cors.builder().auth().preflight().allowedMethods(METHODS).add();
         }
-        return Endpoint.noContent();
+        return ApiResponses.noContent();
     }
 
     /**
      * Lets a web origin of the realm read a response given without a token: a 401, so that a single-page app can
      * tell "sign in again" from a network error, and the answer to a revocation by session token.
      */
-    public void allowRealmWebOrigin() {
-        String origin = origin();
-        if (origin != null && isRealmWebOrigin(origin)) {
-            HttpResponse response = session.getContext().getHttpResponse();
-            response.setHeader(Cors.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-            response.setHeader(Cors.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
-            response.setHeader(Cors.ACCESS_CONTROL_EXPOSE_HEADERS, "WWW-Authenticate");
-            response.addHeader("Vary", "Origin");
+    void allowRealmWebOrigin() {
+        if (fromRealmWebOrigin()) {
+            session.getContext().getHttpResponse().addHeader(VARY, "Origin");
+            Cors.builder().auth().exposedHeaders("WWW-Authenticate").checkAllowedOrigins(List.of(origin())).add();
         }
+    }
+
+    private boolean fromRealmWebOrigin() {
+        String origin = origin();
+        return origin != null && webOrigins.allows(session, session.getContext().getRealm(), origin);
     }
 
     private String origin() {
         return session.getContext().getHttpRequest().getHttpHeaders().getHeaderString(Cors.ORIGIN_HEADER);
-    }
-
-    // Preflights are cached by browsers for an hour (Access-Control-Max-Age), so a walk over the realm's clients
-    // here is rare; it never happens on an actual request.
-    private boolean isRealmWebOrigin(String origin) {
-        RealmModel realm = session.getContext().getRealm();
-        return realm.getClientsStream()
-                .filter(client -> client.isEnabled() && !client.isBearerOnly())
-                .anyMatch(client -> WebOriginsUtils.resolveValidWebOrigins(session, client).contains(origin));
     }
 }

@@ -1,20 +1,26 @@
 package io.github.kcsessions.http;
 
+import io.github.kcsessions.api.ApiException;
+import io.github.kcsessions.api.ApiResource;
+import io.github.kcsessions.api.ApiResponses;
+import io.github.kcsessions.api.Paging;
+import io.github.kcsessions.api.QueryParameters;
 import io.github.kcsessions.auth.Caller;
 import io.github.kcsessions.auth.CallerAuthenticator;
 import io.github.kcsessions.query.SessionKey;
+import io.github.kcsessions.query.SessionLookup;
 import io.github.kcsessions.query.SessionType;
-import io.github.kcsessions.query.UserSessions;
+import io.github.kcsessions.query.UserSessionPages;
 import io.github.kcsessions.revocation.SessionRevoker;
 import io.github.kcsessions.revocation.SessionTokenResolver;
+import io.github.kcsessions.view.RevokedCount;
+import io.github.kcsessions.view.SessionPage;
 import io.github.kcsessions.view.SessionRepresentation;
 import io.github.kcsessions.view.SessionViews;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
-import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -25,34 +31,33 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * {@code /realms/{realm}/sessions}: the signed-in user's own sessions. Every method runs through {@link #respond} so
  * that errors, caching and CORS are the same everywhere.
  */
-public class SessionsResource {
+public class SessionsResource extends ApiResource {
 
     private static final String SELF_SERVICE = "self_service";
     private static final String SESSION_TOKEN = "session_token";
 
-    private final KeycloakSession session;
     private final RealmModel realm;
     private final CorsPolicy cors;
 
-    public SessionsResource(KeycloakSession session) {
-        this.session = session;
+    SessionsResource(KeycloakSession session, RealmWebOrigins webOrigins) {
+        super(session);
         this.realm = session.getContext().getRealm();
-        this.cors = new CorsPolicy(session);
+        this.cors = new CorsPolicy(session, webOrigins);
     }
 
     @GET
     @Path("whoami")
     public Response whoami() {
         return respond(() -> {
-            Caller caller = reader();
-            return Endpoint.ok(new SessionViews(realm).whoami(caller));
+            Caller caller = callerAllowedToRead();
+            Long issuedAt = caller.viaCookie() ? null : caller.accessToken().getIat();
+            return ApiResponses.ok(new SessionViews(realm).whoami(caller.session(), issuedAt));
         });
     }
 
@@ -60,21 +65,21 @@ public class SessionsResource {
     public Response list(@QueryParam("first") String first, @QueryParam("max") String max,
                          @QueryParam("type") String type, @QueryParam("clientId") String clientId) {
         return respond(() -> {
-            Caller caller = reader();
+            Caller caller = callerAllowedToRead();
             Paging paging = Paging.of(first, max);
             SessionType sessionType = QueryParameters.choice("type", type, SessionType.ALL);
             String clientFilter = QueryParameters.text("clientId", clientId);
             ClientModel client = clientFilter == null ? null : realm.getClientByClientId(clientFilter);
             if (clientFilter != null && client == null) {
-                return Endpoint.ok(new SessionPage(List.of(), 0));
+                return ApiResponses.ok(new SessionPage(List.of(), 0));
             }
-            UserSessions.Page page = new UserSessions(session, realm).page(caller.user(), sessionType, client,
+            UserSessionPages.Page page = new UserSessionPages(session, realm).page(caller.user(), sessionType, client,
                     SessionKey.of(caller.session()), paging.first(), paging.max());
             SessionViews views = new SessionViews(realm);
             List<SessionRepresentation> items = page.sessions().stream()
                     .map(s -> views.item(s, caller.isCurrent(s)))
                     .toList();
-            return Endpoint.ok(new SessionPage(items, page.total()));
+            return ApiResponses.ok(new SessionPage(items, page.total()));
         });
     }
 
@@ -82,9 +87,9 @@ public class SessionsResource {
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
         return respond(() -> {
-            Caller caller = reader();
+            Caller caller = callerAllowedToRead();
             UserSessionModel found = callersSessions(caller, id).get(0);
-            return Endpoint.ok(new SessionViews(realm).item(found, caller.isCurrent(found)));
+            return ApiResponses.ok(new SessionViews(realm).item(found, caller.isCurrent(found)));
         });
     }
 
@@ -92,25 +97,25 @@ public class SessionsResource {
     @Path("{id}")
     public Response revoke(@PathParam("id") String id) {
         return respond(() -> {
-            Caller caller = changer();
+            Caller caller = callerAllowedToChange();
             List<UserSessionModel> targets = callersSessions(caller, id);
             revoker().revoke(targets, SELF_SERVICE, caller.session().getId(), caller.client());
-            return Endpoint.noContent();
+            return ApiResponses.noContent();
         });
     }
 
     @DELETE
     public Response revokeAll(@QueryParam("includeCurrent") String includeCurrent) {
         return respond(() -> {
-            Caller caller = changer();
+            Caller caller = callerAllowedToChange();
             boolean withCurrent = QueryParameters.bool("includeCurrent", includeCurrent);
             // The offline twin of the current session is the same device: revoking it would also end the current
             // session (Keycloak removes an offline session's online twin), so it goes only with includeCurrent.
-            List<UserSessionModel> targets = new UserSessions(session, realm).of(caller.user(), SessionType.ALL)
+            List<UserSessionModel> targets = new SessionLookup(session, realm).ofUser(caller.user(), SessionType.ALL)
                     .filter(s -> withCurrent || !s.getId().equals(caller.session().getId()))
                     .toList();
             int revoked = revoker().revoke(targets, SELF_SERVICE, caller.session().getId(), caller.client());
-            return Endpoint.ok(Map.of("revoked", revoked));
+            return ApiResponses.ok(new RevokedCount(revoked));
         });
     }
 
@@ -122,7 +127,7 @@ public class SessionsResource {
             String token = RevokeRequest.parse(session, body).sessionToken();
             List<UserSessionModel> targets = new SessionTokenResolver(session, realm).sessionOf(token);
             revoker().revoke(targets, SESSION_TOKEN, null, null);
-            return Endpoint.noContent();
+            return ApiResponses.noContent();
         });
     }
 
@@ -143,46 +148,22 @@ public class SessionsResource {
         return respond(cors::preflight);
     }
 
-    @GET
-    @Path("{first}/{rest: .+}")
-    public Response unknownPath() {
-        return respond(() -> {
-            throw ApiException.noSuchPath();
-        });
-    }
-
-    @PUT
-    @Path("{any: .*}")
-    public Response put() {
-        return methodNotAllowed();
-    }
-
-    @PATCH
-    @Path("{any: .*}")
-    public Response patch() {
-        return methodNotAllowed();
-    }
-
-    private Response methodNotAllowed() {
-        return respond(() -> {
-            throw ApiException.methodNotAllowed();
-        });
-    }
-
-    private Caller reader() {
+    private Caller callerAllowedToRead() {
         Caller caller = new CallerAuthenticator(session).forRead();
         cors.allow(caller);
         return caller;
     }
 
-    private Caller changer() {
+    private Caller callerAllowedToChange() {
         Caller caller = new CallerAuthenticator(session).forChange();
         cors.allow(caller);
         return caller;
     }
 
     private List<UserSessionModel> callersSessions(Caller caller, String id) {
-        List<UserSessionModel> found = new UserSessions(session, realm).byId(caller.user(), QueryParameters.sessionId(id));
+        List<UserSessionModel> found = new SessionLookup(session, realm).withId(QueryParameters.sessionId(id)).stream()
+                .filter(SessionLookup.ownedBy(caller.user()))
+                .toList();
         if (found.isEmpty()) {
             // Another user's session answers exactly as an unknown id does.
             throw ApiException.notFound("No session with that id.");
@@ -194,15 +175,12 @@ public class SessionsResource {
         return new SessionRevoker(session, realm);
     }
 
-    private Response respond(Supplier<Response> operation) {
-        Response response = Endpoint.run(session, operation);
+    @Override
+    protected Response respond(Supplier<Response> operation) {
+        Response response = super.respond(operation);
         if (response.getStatus() == Response.Status.UNAUTHORIZED.getStatusCode()) {
             cors.allowRealmWebOrigin();
         }
         return response;
-    }
-
-    /** The list response. */
-    public record SessionPage(List<SessionRepresentation> sessions, int total) {
     }
 }

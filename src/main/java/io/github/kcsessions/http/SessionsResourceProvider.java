@@ -7,14 +7,16 @@ import org.keycloak.services.resource.RealmResourceProvider;
 public class SessionsResourceProvider implements RealmResourceProvider {
 
     private final KeycloakSession session;
+    private final RealmWebOrigins webOrigins;
 
-    public SessionsResourceProvider(KeycloakSession session) {
+    SessionsResourceProvider(KeycloakSession session, RealmWebOrigins webOrigins) {
         this.session = session;
+        this.webOrigins = webOrigins;
     }
 
     @Override
     public Object getResource() {
-        return new SessionsResource(session);
+        return new SessionsResource(session, webOrigins);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The keys of a user's live sessions, read from Keycloak's own persistent-session table without the session data.
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 public final class PersistedSessionIndex {
 
     private static final Logger LOG = Logger.getLogger(PersistedSessionIndex.class);
+    private static final FallbackWarning FALLBACK = new FallbackWarning();
 
     private static final String SELECT = "select s.userSessionId, s.lastSessionRefresh, s.createdOn, s.rememberMe"
             + " from PersistentUserSessionEntity s"
@@ -68,7 +70,7 @@ public final class PersistedSessionIndex {
             }
             return Optional.of(keys);
         } catch (RuntimeException e) {
-            LOG.debugf(e, "Session table not readable; listing through the session provider");
+            FALLBACK.report(e);
             return Optional.empty();
         }
     }
@@ -135,7 +137,7 @@ public final class PersistedSessionIndex {
             }
             return Optional.of(new RealmPage(keys, count.getSingleResult().intValue()));
         } catch (RuntimeException e) {
-            LOG.debugf(e, "Session table not readable; searching through the session provider");
+            FALLBACK.report(e);
             return Optional.empty();
         }
     }
@@ -144,5 +146,23 @@ public final class PersistedSessionIndex {
     private static int oldestLiveRefresh(RealmModel realm, boolean offline) {
         long idle = SessionExpirationUtils.calculateUserSessionIdleTimestamp(offline, realm.isRememberMe(), 0, realm);
         return Time.currentTime() - (int) TimeUnit.MILLISECONDS.toSeconds(idle);
+    }
+
+    /**
+     * A fallback costs every list and search a load of all the sessions concerned: worth one warning in the log (a
+     * Keycloak upgrade that renamed the entity would show here), without flooding it on every request.
+     */
+    private static final class FallbackWarning {
+        private final AtomicBoolean warned = new AtomicBoolean();
+
+        void report(RuntimeException failure) {
+            if (warned.compareAndSet(false, true)) {
+                LOG.warnf(failure, "Keycloak's session table cannot be queried; session lists and admin searches now "
+                        + "load every session through the session provider, which is much slower. Further failures are "
+                        + "logged at DEBUG.");
+            } else {
+                LOG.debugf(failure, "Session table not readable; using the session provider");
+            }
+        }
     }
 }

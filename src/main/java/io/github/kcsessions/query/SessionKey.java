@@ -13,6 +13,11 @@ public record SessionKey(String id, boolean offline, int lastSessionRefresh) {
                     .thenComparing(SessionKey::id)
                     .thenComparing(SessionKey::offline);
 
+    /** Whether both keys name the same session, however differently its activity was read. */
+    public boolean sameSession(SessionKey other) {
+        return other != null && id.equals(other.id) && offline == other.offline;
+    }
+
     public static SessionKey of(UserSessionModel session) {
         return new SessionKey(session.getId(), session.isOffline(), session.getLastSessionRefresh());
     }

@@ -1,7 +1,5 @@
 package io.github.kcsessions.query;
 
-import org.keycloak.models.UserSessionModel;
-
 /** The {@code type} filter: online (browser SSO) sessions, offline sessions, or both. */
 public enum SessionType {
     ONLINE, OFFLINE, ALL;
@@ -12,9 +10,5 @@ public enum SessionType {
 
     public boolean includesOffline() {
         return this != ONLINE;
-    }
-
-    public boolean matches(UserSessionModel session) {
-        return session.isOffline() ? includesOffline() : includesOnline();
     }
 }

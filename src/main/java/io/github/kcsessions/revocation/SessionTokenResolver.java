@@ -1,10 +1,10 @@
 package io.github.kcsessions.revocation;
 
-import io.github.kcsessions.http.ApiException;
+import io.github.kcsessions.api.ApiException;
+import io.github.kcsessions.query.SessionLookup;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.models.UserSessionProvider;
 import org.keycloak.protocol.oidc.encode.AccessTokenContext;
 import org.keycloak.protocol.oidc.encode.TokenContextEncoderProvider;
 import org.keycloak.representations.AccessToken;
@@ -38,11 +38,11 @@ public final class SessionTokenResolver {
     /** The session the token belongs to, as a list of zero (already gone) or one. */
     public List<UserSessionModel> sessionOf(String tokenString) {
         AccessToken token = verified(tokenString);
-        UserSessionProvider sessions = session.sessions();
+        SessionLookup lookup = new SessionLookup(session, realm);
         String sid = token.getSessionId();
-        UserSessionModel found = offlineOnly(token)
-                ? sessions.getOfflineUserSession(realm, sid)
-                : firstNonNull(sessions.getUserSession(realm, sid), sessions.getOfflineUserSession(realm, sid));
+        // Other tokens name the online session, or the offline one when there is no online one any more.
+        UserSessionModel found = offlineOnly(token) ? lookup.get(sid, true)
+                : lookup.withId(sid).stream().findFirst().orElse(null);
         if (found == null || (token.getSubject() != null && !token.getSubject().equals(found.getUser().getId()))) {
             return List.of();
         }
@@ -79,10 +79,6 @@ public final class SessionTokenResolver {
         } catch (RuntimeException notAnEncodedId) {
             return false;
         }
-    }
-
-    private static UserSessionModel firstNonNull(UserSessionModel a, UserSessionModel b) {
-        return a != null ? a : b;
     }
 
     private static ApiException invalid() {

@@ -8,6 +8,9 @@ import java.util.List;
  * One user session as this API shows it, in whoami, in the lists and in the admin API. Built only by
  * {@link SessionViews}. Absent fields are omitted, except {@code device} and {@code location}, which are null when
  * nothing is known so that clients can rely on the key.
+ *
+ * @param active always true: only sessions Keycloak still holds as live are ever shown (an ended or expired session
+ *               is a 404, or absent from lists); kept so that a client can test the field rather than the status
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionRepresentation(
@@ -26,7 +29,7 @@ public record SessionRepresentation(
         String ipAddress,
         String initialIpAddress,
         List<ClientRepresentation> clients,
-        @JsonInclude(JsonInclude.Include.ALWAYS) DeviceRepresentation device,
+        @JsonInclude(JsonInclude.Include.ALWAYS) SessionDeviceRepresentation device,
         @JsonInclude(JsonInclude.Include.ALWAYS) LocationRepresentation location) {
 
     /** The signed-in person behind the session: only in whoami, where the caller asks who they are. */

@@ -1,9 +1,13 @@
 package io.github.kcsessions.view;
 
-import io.github.kcsessions.auth.Caller;
+import io.github.kcsessions.device.DeviceInfo;
+import io.github.kcsessions.geo.Location;
+import io.github.kcsessions.note.DeviceRecord;
+import io.github.kcsessions.note.SessionDevices;
 import io.github.kcsessions.query.SessionExpiry;
 import io.github.kcsessions.view.SessionRepresentation.ClientRepresentation;
 import io.github.kcsessions.view.SessionRepresentation.IdentityRepresentation;
+import io.github.kcsessions.view.SessionRepresentation.LocationRepresentation;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -24,10 +28,13 @@ public final class SessionViews {
         this.realm = realm;
     }
 
-    /** The caller's own session, with who they are and when their token was issued. */
-    public SessionRepresentation whoami(Caller caller) {
-        Long issuedAt = caller.accessToken() == null ? null : caller.accessToken().getIat();
-        return build(caller.session(), true, identity(caller.user()), issuedAt);
+    /**
+     * The caller's own session, with who they are.
+     *
+     * @param issuedAt the {@code iat} of the caller's token, epoch seconds; null when no token was used
+     */
+    public SessionRepresentation whoami(UserSessionModel session, Long issuedAt) {
+        return build(session, true, identity(session.getUser()), issuedAt);
     }
 
     /** A session in a list: no identity, no token data. */
@@ -38,7 +45,7 @@ public final class SessionViews {
     private SessionRepresentation build(UserSessionModel session, boolean current, IdentityRepresentation identity,
                                         Long issuedAt) {
         UserModel user = session.getUser();
-        SessionDevice device = SessionDevice.of(session);
+        DeviceRecord device = SessionDevices.of(session);
         long expires = SessionExpiry.expiresAtMillis(realm, session);
         return new SessionRepresentation(
                 session.getId(),
@@ -56,8 +63,23 @@ public final class SessionViews {
                 device.lastIpAddress(),
                 device.initialIpAddress(),
                 clients(session),
-                device.device(),
-                device.location());
+                device(device),
+                location(device.location()));
+    }
+
+    private static SessionDeviceRepresentation device(DeviceRecord record) {
+        DeviceInfo info = record.device();
+        if (info == null) {
+            return null;
+        }
+        return new SessionDeviceRepresentation(info.userAgent(), info.browser(), info.browserVersion(), info.os(),
+                info.osVersion(), info.deviceType(), info.mobile(), info.model(), info.vendor(), info.apiClient(),
+                Timestamps.ofSeconds(record.firstSeenAt()), Timestamps.ofSeconds(record.lastSeenAt()));
+    }
+
+    private static LocationRepresentation location(Location where) {
+        return where == null ? null
+                : new LocationRepresentation(where.countryCode(), where.country(), where.region(), where.city());
     }
 
     private List<ClientRepresentation> clients(UserSessionModel session) {

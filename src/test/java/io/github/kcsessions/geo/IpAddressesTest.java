@@ -1,8 +1,13 @@
 package io.github.kcsessions.geo;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -14,7 +19,6 @@ class IpAddressesTest {
     @CsvSource(delimiter = '|', textBlock = """
             81.2.69.142                             | 81.2.69.142
             ' 10.0.0.7 '                            | 10.0.0.7
-            010.000.000.007                         | 10.0.0.7
             2001:480:0:0:0:0:0:1                    | 2001:480::1
             2001:480::1                             | 2001:480::1
             2001:0DB8:0000:0000:0000:0000:0000:0001 | 2001:db8::1
@@ -31,8 +35,9 @@ class IpAddressesTest {
         assertEquals(canonical, IpAddresses.canonical(text));
     }
 
+    /** Octets with leading zeros are octal to some parsers and decimal to others: not read as an address at all. */
     @ParameterizedTest
-    @ValueSource(strings = {"unknown", "_hidden", "fe80::1%eth0", "example.com", "127.1"})
+    @ValueSource(strings = {"unknown", "_hidden", "fe80::1%eth0", "example.com", "127.1", "010.000.000.007"})
     void leavesWhatIsNotALiteralAsItIs(String text) {
         assertEquals(text, IpAddresses.canonical(" " + text + " "));
     }
@@ -42,5 +47,42 @@ class IpAddressesTest {
     @ValueSource(strings = {"  "})
     void blankIsNull(String text) {
         assertNull(IpAddresses.canonical(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"81.2.69.142", "0.0.0.0", "255.255.255.255", "::1", "::",
+            "2001:db8::1", "2001:0db8:0000:0000:0000:0000:0000:0001", "::ffff:81.2.69.142", "FE80::1",
+            "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255"})
+    void readsLiterals(String literal) throws UnknownHostException {
+        InetAddress parsed = IpAddresses.parse(literal);
+
+        assertNotNull(parsed);
+        assertNull(hostNameField(parsed), "a literal gets no host name, so nothing was resolved");
+        if (literal.indexOf(':') < 0) {
+            assertArrayEquals(InetAddress.getByName(literal).getAddress(), parsed.getAddress());
+        }
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {" ", "example.com", "localhost", "not-an-ip", "127.1", "1.2.3", "1.2.3.4.", ".1.2.3.4",
+            "1..2.3", "1.2.3.4.5", "256.0.0.1", "1234.0.0.1", "0x7f.0.0.1", "1.2.3.-4", "+1.2.3.4", "010.1.1.1",
+            "[::1]", "::1%lo", "fe80::1%eth0", "2001:db8:::1", "1:2:3:4:5:6:7:8:9", ":::", "g::1", ".:1",
+            "1.2.3.4:80", "dead:beef:cafe:babe:dead:beef:cafe:babe:dead:beef:cafe:babe"})
+    void rejectsEverythingElse(String text) {
+        assertNull(IpAddresses.parse(text));
+    }
+
+    @Test
+    void ignoresSurroundingSpaces() {
+        assertNotNull(IpAddresses.parse(" ::1 "));
+        assertNotNull(IpAddresses.parse("\t81.2.69.142\n"));
+    }
+
+    /** InetAddress.toString() shows "hostname/address" and an empty host name when none was looked up. */
+    private static String hostNameField(InetAddress address) {
+        String shown = address.toString();
+        String hostName = shown.substring(0, shown.indexOf('/'));
+        return hostName.isEmpty() ? null : hostName;
     }
 }

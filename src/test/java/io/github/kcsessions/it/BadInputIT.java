@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static io.github.kcsessions.it.Assertions2.assertError;
+import static io.github.kcsessions.it.ApiAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +43,12 @@ class BadInputIT {
         }
         assertError(Api.get(realm.api("?clientId=" + "x".repeat(300)), "Authorization", alice.bearer()), 400,
                 "invalid_parameter");
+        for (String notANumber : List.of("first=abcdefghijklmnop", "max=1234567890123x", "max=1.5")) {
+            assertEquals("'" + notANumber.split("=")[0] + "' must be an integer.", Api.get(realm.api("?" + notANumber),
+                    "Authorization", alice.bearer()).json().get("message").asText(), notANumber);
+        }
+        assertEquals("'first' must be between 0 and 2147483647.", Api.get(realm.api("?first=99999999999999999999"),
+                "Authorization", alice.bearer()).json().get("message").asText(), "a long number is out of range");
         assertError(Api.delete(realm.api("?includeCurrent=maybe"), "Authorization", alice.bearer()), 400,
                 "invalid_parameter");
         assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", alice.bearer()).status(), "nothing revoked");
@@ -66,10 +72,12 @@ class BadInputIT {
         assertEquals(404, deep.status());
         assertEquals("not_found", deep.json().get("error").asText());
 
-        for (String method : List.of("PUT", "PATCH")) {
-            Http.Reply reply = Api.unchecked(method, realm.api("/whoami"), "Authorization", alice.bearer());
-            assertEquals(405, reply.status(), method);
-            assertEquals("method_not_allowed", reply.json().get("error").asText());
+        for (String method : List.of("PUT", "PATCH", "POST")) {
+            for (String path : List.of("/whoami", "", "/some-id")) {
+                Http.Reply reply = Api.unchecked(method, realm.api(path), "Authorization", alice.bearer());
+                assertEquals(405, reply.status(), method + " " + path);
+                assertEquals("method_not_allowed", reply.json().get("error").asText());
+            }
         }
     }
 
@@ -79,6 +87,9 @@ class BadInputIT {
             assertError(Api.send("POST", realm.api("/revoke"), "application/json", body), 400, "invalid_request");
         }
         assertError(Api.send("POST", realm.api("/revoke"), "application/json", "{\"sessionToken\":\"" + "x".repeat(33_000) + "\"}"),
+                413, "payload_too_large");
+        // The limit is 32 KiB of UTF-8: 11,000 three-byte characters are over it, though fewer than 32,768 characters.
+        assertError(Api.send("POST", realm.api("/revoke"), "application/json", "{\"sessionToken\":\"" + "\u20ac".repeat(11_000) + "\"}"),
                 413, "payload_too_large");
         assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", alice.bearer()).status(), "nothing revoked");
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static io.github.kcsessions.it.Assertions2.assertError;
+import static io.github.kcsessions.it.ApiAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** POST /sessions/revoke: the token is the proof. */

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.kcsessions.it.Assertions2.assertError;
+import static io.github.kcsessions.it.ApiAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -108,7 +108,8 @@ class WhoamiIT {
         Http.Reply reply = Api.get(realm.api("/whoami"));
 
         assertError(reply, 401, "unauthorized");
-        assertTrue(reply.header("WWW-Authenticate").startsWith("Bearer"));
+        assertEquals("Bearer realm=\"" + realm.name() + "\"", reply.header("WWW-Authenticate"),
+                "no credentials, no error code (RFC 6750 section 3.1)");
         assertEquals("no-store", reply.header("Cache-Control"));
     }
 
@@ -117,7 +118,9 @@ class WhoamiIT {
         for (String header : List.of("Bearer garbage", "Bearer a.b.c", "Basic YWxpY2U6c2VjcmV0", "Bearer", "Bearer  ")) {
             Http.Reply reply = Api.get(realm.api("/whoami"), "Authorization", header);
             assertError(reply, 401, "unauthorized");
-            assertTrue(reply.header("WWW-Authenticate").startsWith("Bearer"), header);
+            String challenge = reply.header("WWW-Authenticate");
+            assertTrue(challenge.startsWith("Bearer realm=\"" + realm.name() + "\", error=\"invalid_token\""),
+                    header + " -> " + challenge);
         }
     }
 

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  */
 final class DistributionServer implements KeycloakServer {
 
-    /** Normal start on a 2-core machine: 40-80 s, more under load. */
+    /** Far above a normal start, so that only a hung server times out. */
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
 
     private final Path home;

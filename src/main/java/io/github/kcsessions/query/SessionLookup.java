@@ -1,0 +1,90 @@
+package io.github.kcsessions.query;
+
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.models.UserSessionProvider;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * The one place that asks Keycloak's session provider for sessions: by id, by user, by client, or the whole realm,
+ * online and offline alike. An online session and the offline session created beside it share one id ("twins").
+ */
+public final class SessionLookup {
+
+    private final UserSessionProvider sessions;
+    private final RealmModel realm;
+
+    public SessionLookup(KeycloakSession session, RealmModel realm) {
+        this.sessions = session.sessions();
+        this.realm = realm;
+    }
+
+    /** The realm's sessions with that id, any user's: the online one first, then its offline twin, if they exist. */
+    public List<UserSessionModel> withId(String id) {
+        List<UserSessionModel> found = new ArrayList<>(2);
+        UserSessionModel online = sessions.getUserSession(realm, id);
+        if (online != null) {
+            found.add(online);
+        }
+        UserSessionModel offline = sessions.getOfflineUserSession(realm, id);
+        if (offline != null) {
+            found.add(offline);
+        }
+        return found;
+    }
+
+    /** The online or the offline session with that id, or null. */
+    public UserSessionModel get(String id, boolean offline) {
+        return offline ? sessions.getOfflineUserSession(realm, id) : sessions.getUserSession(realm, id);
+    }
+
+    /** The session a key names, or null when it has ended since the key was read. */
+    public UserSessionModel load(SessionKey key) {
+        return get(key.id(), key.offline());
+    }
+
+    /** The user's sessions, straight from Keycloak's store by user: never a realm scan. */
+    public Stream<UserSessionModel> ofUser(UserModel user, SessionType type) {
+        Stream<UserSessionModel> online = type.includesOnline() ? sessions.getUserSessionsStream(realm, user) : Stream.empty();
+        Stream<UserSessionModel> offline = type.includesOffline()
+                ? sessions.getOfflineUserSessionsStream(realm, user) : Stream.empty();
+        return Stream.concat(online, offline);
+    }
+
+    /**
+     * The sessions a client takes part in. Read-only streams: sessions loaded through the ordinary lookups stay
+     * registered in the request's transaction until it ends, so a scan through them would hold every session it saw
+     * in memory. The stream may hold a database cursor: close it.
+     */
+    public Stream<UserSessionModel> ofClient(ClientModel client, SessionType type) {
+        Stream<UserSessionModel> online = type.includesOnline()
+                ? sessions.readOnlyStreamUserSessions(realm, client, -1, -1) : Stream.empty();
+        Stream<UserSessionModel> offline = type.includesOffline()
+                ? sessions.readOnlyStreamOfflineUserSessions(realm, client, -1, -1) : Stream.empty();
+        return Stream.concat(online, offline);
+    }
+
+    /** Every session of the realm, read-only as in {@link #ofClient}. The stream may hold a database cursor: close it. */
+    public Stream<UserSessionModel> ofRealm(SessionType type) {
+        Stream<UserSessionModel> online = type.includesOnline()
+                ? sessions.readOnlyStreamUserSessions(realm) : Stream.empty();
+        Stream<UserSessionModel> offline = type.includesOffline()
+                ? sessions.readOnlyStreamOfflineUserSessions(realm) : Stream.empty();
+        return Stream.concat(online, offline);
+    }
+
+    public static Predicate<UserSessionModel> usedBy(ClientModel client) {
+        return session -> session.getAuthenticatedClientSessionByClient(client.getId()) != null;
+    }
+
+    public static Predicate<UserSessionModel> ownedBy(UserModel user) {
+        return session -> session.getUser().getId().equals(user.getId());
+    }
+}

@@ -1,0 +1,100 @@
+package io.github.kcsessions.revocation;
+
+import org.jboss.logging.Logger;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Revokes sessions on an administrator's behalf: through {@link SessionRevoker} (back-channel logout and a
+ * {@code LOGOUT} event with {@code revoked_by=admin}), and one admin event per revoked session, as Keycloak's own
+ * {@code DELETE /admin/realms/{realm}/sessions/{id}} records it ({@code DELETE} of a {@code USER_SESSION}).
+ */
+public final class AdminRevocation {
+
+    static final String REVOKED_BY = "admin";
+
+    private static final Logger LOG = Logger.getLogger(AdminRevocation.class);
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminAuth admin;
+    private final AdminEventBuilder adminEvent;
+    private final String resourcePath;
+
+    /** @param resourcePath where the admin resource lives, the prefix of each admin event's resource path */
+    public AdminRevocation(KeycloakSession session, RealmModel realm, AdminAuth admin, AdminEventBuilder adminEvent,
+                           String resourcePath) {
+        this.session = session;
+        this.realm = realm;
+        this.admin = admin;
+        this.adminEvent = adminEvent;
+        this.resourcePath = resourcePath;
+    }
+
+    /** @return how many sessions were revoked */
+    public int revoke(List<UserSessionModel> targets) {
+        // Read before the logout: afterwards the session models are removed.
+        List<RevokedSession> revoked = targets.stream()
+                .sorted(Comparator.comparing(UserSessionModel::isOffline))
+                .map(RevokedSession::of)
+                .toList();
+        int count = new SessionRevoker(session, realm).revoke(targets, REVOKED_BY, adminSessionInThisRealm(),
+                adminClientInThisRealm());
+        for (RevokedSession target : revoked) {
+            record(target);
+        }
+        LOG.debugf("Admin %s revoked %d session(s) in realm %s", admin.getUser().getUsername(), count, realm.getName());
+        return count;
+    }
+
+    private void record(RevokedSession target) {
+        adminEvent.operation(OperationType.DELETE)
+                .resource(ResourceType.USER_SESSION)
+                .resourcePath(resourcePath, target.id())
+                .representation(target.representation())
+                .detail("session_id", target.id())
+                .detail("user_id", target.userId())
+                .detail("offline", String.valueOf(target.offline()))
+                .success();
+    }
+
+    // The LOGOUT event belongs to the session's realm: naming a master-realm admin's session or client there would
+    // point at something that realm does not have. The admin event names the admin in every case.
+    private String adminSessionInThisRealm() {
+        return isAdminOfThisRealm() && admin.getToken() != null ? admin.getToken().getSessionId() : null;
+    }
+
+    private ClientModel adminClientInThisRealm() {
+        return isAdminOfThisRealm() ? admin.getClient() : null;
+    }
+
+    private boolean isAdminOfThisRealm() {
+        return admin.getRealm().getId().equals(realm.getId());
+    }
+
+    private record RevokedSession(String id, String userId, boolean offline) {
+
+        static RevokedSession of(UserSessionModel session) {
+            return new RevokedSession(session.getId(), session.getUser().getId(), session.isOffline());
+        }
+
+        Map<String, Object> representation() {
+            Map<String, Object> representation = new LinkedHashMap<>();
+            representation.put("id", id);
+            representation.put("userId", userId);
+            representation.put("offline", offline);
+            return representation;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.kcsessions.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packages are floors (docs/design.md): a package may use packages on lower floors only, so there can be no
+ * cycle. Resources (HTTP and admin) stand on services, services on the model; the API vocabulary (errors, paging,
+ * parameters) is a leaf every floor may use.
+ */
+class PackageFloorsTest {
+
+    private static final String ROOT = "io.github.kcsessions";
+
+    private static final Map<String, Integer> FLOORS = Map.ofEntries(
+            Map.entry("api", 0),
+            Map.entry("device", 1), Map.entry("geo", 1),
+            Map.entry("note", 2),
+            Map.entry("query", 3), Map.entry("auth", 3),
+            Map.entry("view", 4), Map.entry("search", 4), Map.entry("revocation", 4), Map.entry("capture", 4),
+            Map.entry("http", 5), Map.entry("admin", 5));
+
+    private static final Pattern REFERENCE = Pattern.compile("\\bio\\.github\\.kcsessions\\.([a-z]+)\\.");
+
+    @Test
+    void everyPackageUsesOnlyLowerFloors() throws IOException {
+        List<String> violations = new ArrayList<>();
+        Path sources = Path.of("src/main/java", ROOT.split("\\."));
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String pkg = sources.relativize(file).getName(0).toString();
+                Integer floor = FLOORS.get(pkg);
+                assertNotNull(floor, "package " + pkg + " has no floor in this test");
+                Matcher used = REFERENCE.matcher(Files.readString(file));
+                while (used.find()) {
+                    String other = used.group(1);
+                    if (!other.equals(pkg) && !other.equals("shaded") && FLOORS.getOrDefault(other, 99) >= floor) {
+                        violations.add(pkg + " (" + file.getFileName() + ") uses " + other);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void everyFloorIsInUse() throws IOException {
+        Set<String> packages = new TreeSet<>();
+        try (Stream<Path> dirs = Files.list(Path.of("src/main/java", ROOT.split("\\.")))) {
+            dirs.filter(Files::isDirectory).forEach(dir -> packages.add(dir.getFileName().toString()));
+        }
+        assertEquals(new TreeSet<>(FLOORS.keySet()), packages);
+        assertTrue(packages.contains("api"));
+    }
+}
