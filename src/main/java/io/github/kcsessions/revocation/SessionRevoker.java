@@ -15,6 +15,8 @@ import java.util.List;
  * Ends sessions the way Keycloak's own logout does ({@link AuthenticationManager#backchannelLogout}): clients are
  * notified, an offline session is revoked with its online twin, the caller's SSO cookie is expired if it was that
  * session. Each revoked session is recorded as a {@code LOGOUT} event saying that this API did it, and on whose behalf.
+ * Before that, the sessions' database rows are deleted and committed ({@link DatabaseRowsFirst}), so that in a
+ * cluster no node can bring a revoked session back from the database.
  */
 public final class SessionRevoker {
 
@@ -44,6 +46,7 @@ public final class SessionRevoker {
      */
     public int revoke(List<UserSessionModel> targets, String revokedBy, String revokedBySession, ClientModel client) {
         List<UserSessionModel> ordered = targets.stream().sorted(ONLINE_FIRST).toList();
+        DatabaseRowsFirst.delete(session, ordered);
         for (UserSessionModel target : ordered) {
             AuthenticationManager.backchannelLogout(session, target, true);
             EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())

@@ -1,5 +1,6 @@
 package io.github.kcsessions.it;
 
+import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Api;
 import io.github.kcsessions.it.support.Http;
 import io.github.kcsessions.it.support.KeycloakTest;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static io.github.kcsessions.it.ApiAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,6 +93,28 @@ class CorsIT {
         assertEquals(204, reply.status());
         assertNull(reply.header("Access-Control-Allow-Origin"));
         assertNull(reply.header("Access-Control-Allow-Methods"));
+    }
+
+    @Test
+    void aWebOriginAddedToAClientIsHonouredAtOnceAndARemovedOneIsNot() {
+        String newOrigin = "http://localhost:3999";
+        assertNull(preflightFrom(newOrigin).header("Access-Control-Allow-Origin"), "not a web origin yet");
+
+        String spa = Admin.getJson("/realms/" + realm.name() + "/clients?clientId=" + TestRealm.SPA).get(0).get("id").asText();
+        Admin.expectOk(Admin.put("/realms/" + realm.name() + "/clients/" + spa,
+                Map.of("webOrigins", List.of(TestRealm.SPA_ORIGIN, newOrigin))));
+        try {
+            assertEquals(newOrigin, preflightFrom(newOrigin).header("Access-Control-Allow-Origin"));
+        } finally {
+            Admin.expectOk(Admin.put("/realms/" + realm.name() + "/clients/" + spa,
+                    Map.of("webOrigins", List.of(TestRealm.SPA_ORIGIN))));
+        }
+        assertNull(preflightFrom(newOrigin).header("Access-Control-Allow-Origin"), "removed again");
+        assertEquals(TestRealm.SPA_ORIGIN, preflightFrom(TestRealm.SPA_ORIGIN).header("Access-Control-Allow-Origin"));
+    }
+
+    private Http.Reply preflightFrom(String origin) {
+        return Api.options(realm.api("/whoami"), "Origin", origin, "Access-Control-Request-Method", "GET");
     }
 
     @Test

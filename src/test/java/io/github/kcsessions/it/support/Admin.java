@@ -3,54 +3,60 @@ package io.github.kcsessions.it.support;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Keycloak's admin REST API, as the master realm's bootstrap admin. */
+/**
+ * Keycloak's admin REST API, as the master realm's bootstrap admin, on the server of the test class that runs now
+ * (static methods) or on a chosen server ({@link #at}).
+ */
 public final class Admin {
 
-    private static String token;
-    private static long tokenExpiresAt;
-
-    private Admin() {
+    private record CachedToken(String value, long expiresAt) {
     }
 
-    public static synchronized String bearer() {
-        if (token == null || System.currentTimeMillis() > tokenExpiresAt) {
-            Tokens tokens = Tokens.of(Http.postForm(base() + "/realms/master/protocol/openid-connect/token", Map.of(
-                    "grant_type", "password", "client_id", "admin-cli",
-                    "username", KeycloakServer.ADMIN_USER, "password", KeycloakServer.ADMIN_PASSWORD)));
-            token = tokens.accessToken();
-            tokenExpiresAt = System.currentTimeMillis() + (tokens.raw().path("expires_in").asLong() - 15) * 1000;
-        }
-        return "Bearer " + token;
+    private static final Map<String, CachedToken> TOKENS = new ConcurrentHashMap<>();
+
+    private final String baseUrl;
+
+    private Admin(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** The admin API of one server, e.g. a node of the cluster. */
+    public static Admin at(KeycloakServer server) {
+        return at(server.baseUrl());
+    }
+
+    public static Admin at(String baseUrl) {
+        return new Admin(baseUrl);
+    }
+
+    private static Admin current() {
+        return new Admin(KeycloakExtension.server().baseUrl());
+    }
+
+    public static String bearer() {
+        return current().bearerToken();
     }
 
     public static Http.Reply get(String path) {
-        return Http.get(base() + "/admin" + path, "Authorization", bearer());
+        return current().call("GET", path, null);
     }
 
     public static JsonNode getJson(String path) {
-        Http.Reply reply = get(path);
-        if (reply.status() != 200) {
-            throw new AssertionError("GET " + path + " failed: " + reply);
-        }
-        return reply.json();
+        return current().json(path);
     }
 
     public static Http.Reply post(String path, Object body) {
-        return Http.postJson(base() + "/admin" + path, body, "Authorization", bearer());
+        return current().call("POST", path, body);
     }
 
     public static Http.Reply put(String path, Object body) {
-        try {
-            return Http.method("PUT", base() + "/admin" + path, "application/json", Http.JSON.writeValueAsString(body),
-                    "Authorization", bearer());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return current().call("PUT", path, body);
     }
 
     public static Http.Reply delete(String path) {
-        return Http.delete(base() + "/admin" + path, "Authorization", bearer());
+        return current().call("DELETE", path, null);
     }
 
     public static void expectOk(Http.Reply reply) {
@@ -59,7 +65,34 @@ public final class Admin {
         }
     }
 
-    private static String base() {
-        return KeycloakExtension.server().baseUrl();
+    public JsonNode json(String path) {
+        Http.Reply reply = call("GET", path, null);
+        if (reply.status() != 200) {
+            throw new AssertionError("GET " + path + " failed: " + reply);
+        }
+        return reply.json();
+    }
+
+    public Http.Reply call(String method, String path, Object body) {
+        try {
+            String json = body == null ? null : Http.JSON.writeValueAsString(body);
+            return Http.method(method, baseUrl + "/admin" + path, json == null ? null : "application/json", json,
+                    "Authorization", bearerToken());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    public String bearerToken() {
+        CachedToken token = TOKENS.get(baseUrl);
+        if (token == null || System.currentTimeMillis() > token.expiresAt()) {
+            Tokens tokens = Tokens.of(Http.postForm(baseUrl + "/realms/master/protocol/openid-connect/token", Map.of(
+                    "grant_type", "password", "client_id", "admin-cli",
+                    "username", KeycloakServer.ADMIN_USER, "password", KeycloakServer.ADMIN_PASSWORD)));
+            token = new CachedToken(tokens.accessToken(),
+                    System.currentTimeMillis() + (tokens.raw().path("expires_in").asLong() - 15) * 1000);
+            TOKENS.put(baseUrl, token);
+        }
+        return "Bearer " + token.value();
     }
 }

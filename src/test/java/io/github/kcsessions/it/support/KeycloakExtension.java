@@ -2,63 +2,98 @@ package io.github.kcsessions.it.support;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 import java.nio.file.Path;
 
 /**
- * Starts one Keycloak for the whole test run (the first test class that needs it starts it; JUnit closes it when the
- * run ends). {@code -Dkeycloak.server=distribution} (the default) runs the distribution unpacked by Maven;
- * {@code -Dkeycloak.server=testcontainers} runs the official image through testcontainers-keycloak (needs Docker).
+ * Starts the servers the run needs, once each, when the first test class needs them (JUnit closes them when the run
+ * ends), and points the test helpers at the server of the class that runs now:
+ * <ul>
+ *   <li>{@link KeycloakTest.Topology#SINGLE_NODE}: {@code -Dkeycloak.server=distribution} (the default) runs the
+ *       distribution unpacked by Maven; {@code -Dkeycloak.server=testcontainers} runs the official image through
+ *       testcontainers-keycloak (needs Docker);</li>
+ *   <li>{@link KeycloakTest.Topology#CLUSTER}: PostgreSQL and two Keycloak nodes ({@link Cluster}).</li>
+ * </ul>
  */
 public final class KeycloakExtension implements BeforeAllCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KeycloakExtension.class);
-    private static volatile KeycloakServer server;
+    private static volatile KeycloakServer current;
+    private static volatile Cluster cluster;
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("server", key -> new StoredServer(start()),
-                StoredServer.class);
+        KeycloakTest.Topology topology = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), KeycloakTest.class)
+                .map(KeycloakTest::value).orElse(KeycloakTest.Topology.SINGLE_NODE);
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        if (topology == KeycloakTest.Topology.CLUSTER) {
+            cluster = (Cluster) store.getOrComputeIfAbsent("cluster", key -> new Stored(startCluster()), Stored.class)
+                    .value();
+            current = cluster.a();
+        } else {
+            current = (KeycloakServer) store.getOrComputeIfAbsent("single", key -> new Stored(startSingleNode()),
+                    Stored.class).value();
+        }
     }
 
-    /** For benchmarks, which run outside JUnit: starts the server; the caller closes it. */
+    /** For benchmarks, which run outside JUnit: starts a single node; the caller closes it. */
     public static KeycloakServer startStandalone() {
-        return start();
+        current = startSingleNode();
+        return current;
     }
 
+    /** The server of the test class that runs now. */
     public static KeycloakServer server() {
-        if (server == null) {
+        if (current == null) {
             throw new IllegalStateException("Keycloak is not started: annotate the test class with @KeycloakTest");
         }
-        return server;
+        return current;
     }
 
-    private static KeycloakServer start() {
-        Path build = TestResources.buildDirectory();
-        String version = System.getProperty("keycloak.version", "26.7.4");
-        Path home = Path.of(System.getProperty("keycloak.dist.dir", build.resolve("keycloak-" + version).toString()));
-        String kind = System.getProperty("keycloak.server", "distribution");
-        KeycloakServer started;
-        if (kind.equals("testcontainers")) {
-            ContainerServer container = new ContainerServer(version, home.resolve("providers"));
-            container.start();
-            started = container;
-        } else if (kind.equals("distribution")) {
-            DistributionServer distribution = new DistributionServer(home, build.resolve("keycloak-server-" + version + ".log"));
-            distribution.start(true);
-            started = distribution;
-        } else {
-            throw new IllegalArgumentException("keycloak.server must be 'distribution' or 'testcontainers', not " + kind);
+    /** The cluster, for a class annotated {@code @KeycloakTest(CLUSTER)}. */
+    public static Cluster cluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("No cluster: annotate the test class with @KeycloakTest(CLUSTER)");
         }
-        server = started;
-        return started;
+        return cluster;
+    }
+
+    private static String version() {
+        return System.getProperty("keycloak.version", "26.7.4");
+    }
+
+    private static Path distribution() {
+        Path build = TestResources.buildDirectory();
+        return Path.of(System.getProperty("keycloak.dist.dir", build.resolve("keycloak-" + version()).toString()));
+    }
+
+    private static KeycloakServer startSingleNode() {
+        Path home = distribution();
+        String kind = System.getProperty("keycloak.server", "distribution");
+        if (kind.equals("testcontainers")) {
+            ContainerServer container = new ContainerServer(version(), home.resolve("providers"));
+            container.start();
+            return container;
+        }
+        if (kind.equals("distribution")) {
+            DistributionServer distribution = new DistributionServer(home,
+                    TestResources.buildDirectory().resolve("keycloak-server-" + version() + ".log"));
+            distribution.start(true);
+            return distribution;
+        }
+        throw new IllegalArgumentException("keycloak.server must be 'distribution' or 'testcontainers', not " + kind);
+    }
+
+    private static Cluster startCluster() {
+        return Cluster.start(distribution(), TestResources.buildDirectory().resolve("cluster"));
     }
 
     /** Closed by JUnit when the root context closes, at the end of the run. */
-    private record StoredServer(KeycloakServer server) implements ExtensionContext.Store.CloseableResource {
+    private record Stored(AutoCloseable value) implements ExtensionContext.Store.CloseableResource {
         @Override
-        public void close() {
-            server.close();
+        public void close() throws Exception {
+            value.close();
         }
     }
 }

@@ -31,9 +31,11 @@ public final class TestRealm {
     public static final String BACKEND_SECRET = "backend-secret";
 
     private final String name;
+    private final String baseUrl;
 
-    private TestRealm(String name) {
+    private TestRealm(String name, String baseUrl) {
         this.name = name;
+        this.baseUrl = baseUrl;
     }
 
     /** Imports a fresh realm named after the test class; {@code customize} may change the representation first. */
@@ -43,7 +45,7 @@ public final class TestRealm {
         Map<String, Object> realm = representation(name);
         customize.accept(realm);
         Admin.expectOk(Admin.post("/realms", realm));
-        return new TestRealm(name);
+        return new TestRealm(name, KeycloakExtension.server().baseUrl());
     }
 
     public static TestRealm create(Class<?> testClass) {
@@ -54,8 +56,17 @@ public final class TestRealm {
         return name;
     }
 
+    /** The same realm, reached through another server: another node of the cluster. */
+    public TestRealm at(KeycloakServer server) {
+        return new TestRealm(name, server.baseUrl());
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public String url(String path) {
-        return KeycloakExtension.server().baseUrl() + "/realms/" + name + path;
+        return baseUrl + "/realms/" + name + path;
     }
 
     public String api(String path) {
@@ -142,16 +153,21 @@ public final class TestRealm {
     // ---- admin helpers
 
     public String userId(String username) {
-        JsonNode users = Admin.getJson("/realms/" + name + "/users?exact=true&username=" + username);
+        JsonNode users = admin().json("/realms/" + name + "/users?exact=true&username=" + username);
         return users.get(0).get("id").asText();
     }
 
     public void update(Map<String, Object> settings) {
-        Admin.expectOk(Admin.put("/realms/" + name, settings));
+        Admin.expectOk(admin().call("PUT", "/realms/" + name, settings));
     }
 
     public JsonNode events(String type) {
-        return Admin.getJson("/realms/" + name + "/events?type=" + type + "&max=500");
+        return admin().json("/realms/" + name + "/events?type=" + type + "&max=500");
+    }
+
+    /** The admin REST API of the server this realm is reached through. */
+    public Admin admin() {
+        return Admin.at(baseUrl);
     }
 
     private String tokenEndpoint() {

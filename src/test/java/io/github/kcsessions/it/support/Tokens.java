@@ -8,7 +8,7 @@ import java.util.Base64;
 /** A token endpoint response. */
 public record Tokens(String accessToken, String refreshToken, String idToken, JsonNode raw) {
 
-    static Tokens of(Http.Reply reply) {
+    public static Tokens of(Http.Reply reply) {
         if (reply.status() != 200) {
             throw new AssertionError("Token request failed: " + reply);
         }

@@ -1,0 +1,171 @@
+package io.github.kcsessions.it.cluster;
+
+import static io.github.kcsessions.it.support.KeycloakTest.Topology.CLUSTER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.kcsessions.it.support.Admin;
+import io.github.kcsessions.it.support.Api;
+import io.github.kcsessions.it.support.Http;
+import io.github.kcsessions.it.support.KeycloakExtension;
+import io.github.kcsessions.it.support.KeycloakTest;
+import io.github.kcsessions.it.support.TestRealm;
+import io.github.kcsessions.it.support.Tokens;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keycloak issue 51127: a node that misses a session in its cache re-reads it from the database and puts it back,
+ * even when another node is deleting it at that moment; the session then lives on in the cache. Here node B serves
+ * requests for a session (whoami, userinfo, refresh, from several threads) while node A revokes it, many times over,
+ * and after the revocation's answer, once B's requests in flight are done, every way of using the session must fail
+ * on both nodes. Keycloak's own admin logout is run the same way first, to show that the race is really provoked.
+ */
+@KeycloakTest(CLUSTER)
+class RevocationRaceClusterIT {
+
+    private static final int TRIES = Integer.getInteger("race.tries", 25);
+    private static final int HAMMERS = 3;
+
+    private TestRealm onA;
+    private TestRealm onB;
+    private final ExecutorService pool = Executors.newFixedThreadPool(HAMMERS);
+
+    @BeforeAll
+    void createRealm() {
+        onA = TestRealm.create(RevocationRaceClusterIT.class);
+        onB = onA.at(KeycloakExtension.cluster().b());
+    }
+
+    @AfterAll
+    void stopPool() {
+        pool.shutdownNow();
+    }
+
+    /** The control: Keycloak's own DELETE /admin/realms/{realm}/sessions/{id}, without this extension in the path. */
+    @Test
+    void keycloaksOwnAdminLogoutLosesTheRace() {
+        int usable = race("Keycloak's admin logout", "alice", victim -> Admin.at(onA.baseUrl())
+                .call("DELETE", "/realms/" + onA.name() + "/sessions/" + victim.sessionId(), null), 204);
+
+        assertTrue(usable > 0, "the race was not provoked in " + TRIES + " tries: this test proves nothing");
+    }
+
+    @Test
+    void revokingOneSessionIsFinal() {
+        Tokens caller = onA.passwordGrant(TestRealm.SPA, "bob");
+        int usable = race("DELETE /sessions/{id}", "bob",
+                victim -> Api.delete(onA.api("/" + victim.sessionId()), "Authorization", caller.bearer()), 204);
+
+        assertEquals(0, usable);
+    }
+
+    @Test
+    void revokingEveryOtherSessionIsFinal() {
+        Tokens caller = onA.passwordGrant(TestRealm.SPA, "carol");
+        int usable = race("DELETE /sessions", "carol",
+                victim -> Api.delete(onA.api(""), "Authorization", caller.bearer()), 200);
+
+        assertEquals(0, usable);
+    }
+
+    @Test
+    void anAdminRevokingAllOfAUsersSessionsIsFinal() {
+        String userId = onA.userId("alice");
+        int usable = race("DELETE device-sessions?userId", "alice", victim -> Admin.at(onA.baseUrl())
+                .call("DELETE", "/realms/" + onA.name() + "/device-sessions?userId=" + userId, null), 200);
+
+        assertEquals(0, usable);
+    }
+
+    @Test
+    void revokingBySessionTokenIsFinal() {
+        int usable = race("POST /sessions/revoke", "bob", victim -> Api.send("POST", onA.api("/revoke"),
+                "application/json", "{\"sessionToken\":\"" + victim.refreshToken() + "\"}"), 204);
+
+        assertEquals(0, usable);
+    }
+
+    private interface Revocation {
+        Http.Reply revoke(Tokens victim);
+    }
+
+    /** @return in how many tries the session could still be used after the revocation answered */
+    private int race(String what, String username, Revocation revocation, int expectedStatus) {
+        int usable = 0;
+        for (int i = 0; i < TRIES; i++) {
+            Tokens victim = onA.passwordGrant(TestRealm.SPA, username);
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Future<?>> hammers = new ArrayList<>();
+            for (int h = 0; h < HAMMERS; h++) {
+                int kind = h;
+                hammers.add(pool.submit(() -> {
+                    while (!stop.get()) {
+                        useOnB(victim, kind);
+                    }
+                }));
+            }
+            pause(20 + i % 5 * 10);
+            Http.Reply answer = revocation.revoke(victim);
+            assertEquals(expectedStatus, answer.status(), what + ": " + answer);
+            stop.set(true);
+            for (Future<?> hammer : hammers) {
+                try {
+                    hammer.get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            List<String> stillWorking = stillUsable(victim);
+            if (!stillWorking.isEmpty()) {
+                usable++;
+                System.out.printf("%s, try %d: session %s still usable after the revocation: %s%n", what, i,
+                        victim.sessionId(), stillWorking);
+            }
+        }
+        System.out.printf("%s: %d of %d revoked sessions still usable%n", what, usable, TRIES);
+        return usable;
+    }
+
+    private void useOnB(Tokens victim, int kind) {
+        switch (kind) {
+            case 0 -> Http.get(onB.api("/whoami"), "Authorization", victim.bearer());
+            case 1 -> onB.userinfo(victim.accessToken());
+            default -> onB.refresh(TestRealm.SPA, victim.refreshToken());
+        }
+    }
+
+    private List<String> stillUsable(Tokens victim) {
+        List<String> working = new ArrayList<>();
+        for (TestRealm node : List.of(onA, onB)) {
+            String name = node == onA ? "A" : "B";
+            if (Http.get(node.api("/whoami"), "Authorization", victim.bearer()).status() == 200) {
+                working.add("whoami on " + name);
+            }
+            if (node.userinfo(victim.accessToken()).status() == 200) {
+                working.add("userinfo on " + name);
+            }
+            if (node.refresh(TestRealm.SPA, victim.refreshToken()).status() == 200) {
+                working.add("refresh on " + name);
+            }
+        }
+        return working;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

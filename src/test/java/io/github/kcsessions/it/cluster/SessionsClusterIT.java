@@ -1,0 +1,129 @@
+package io.github.kcsessions.it.cluster;
+
+import static io.github.kcsessions.it.support.KeycloakTest.Topology.CLUSTER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kcsessions.it.support.Api;
+import io.github.kcsessions.it.support.Cluster;
+import io.github.kcsessions.it.support.ClusterNode;
+import io.github.kcsessions.it.support.Http;
+import io.github.kcsessions.it.support.KeycloakExtension;
+import io.github.kcsessions.it.support.KeycloakTest;
+import io.github.kcsessions.it.support.TestRealm;
+import io.github.kcsessions.it.support.Tokens;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two Keycloak nodes on one PostgreSQL: what one node records and changes, the other sees, through Keycloak's own
+ * clustering and persistent sessions. The node restart and the crash come last.
+ */
+@KeycloakTest(CLUSTER)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SessionsClusterIT {
+
+    private static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+    private static final String LONDON = "81.2.69.142";
+
+    private Cluster cluster;
+    private TestRealm onA;
+    private TestRealm onB;
+
+    @BeforeAll
+    void createRealm() {
+        cluster = KeycloakExtension.cluster();
+        onA = TestRealm.create(SessionsClusterIT.class);
+        onB = onA.at(cluster.b());
+    }
+
+    @Test
+    @Order(1)
+    void aSessionMadeOnOneNodeReadsTheSameOnTheOther() {
+        Tokens login = onA.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX, "X-Forwarded-For", LONDON);
+
+        JsonNode fromA = Api.get(onA.api("/whoami"), "Authorization", login.bearer()).json();
+        JsonNode fromB = Api.get(onB.api("/whoami"), "Authorization", login.bearer()).json();
+
+        assertEquals(login.sessionId(), fromB.get("id").asText());
+        assertEquals("Firefox", fromB.at("/device/browser").asText());
+        assertEquals("London", fromB.at("/location/city").asText());
+        assertEquals(LONDON, fromB.get("ipAddress").asText());
+        assertEquals(fromA.get("device"), fromB.get("device"));
+        assertEquals(fromA.get("location"), fromB.get("location"));
+    }
+
+    @Test
+    @Order(2)
+    void listsAreTheSameOnBothNodes() {
+        Tokens first = onA.passwordGrant(TestRealm.SPA, "bob", "User-Agent", FIREFOX);
+        onB.passwordGrant(TestRealm.SPA, "bob", "User-Agent", "curl/8.5.0");
+        onA.passwordGrant(TestRealm.SPA, "bob", Map.of("scope", "openid offline_access"));
+
+        JsonNode listA = Api.get(onA.api("?max=10"), "Authorization", first.bearer()).json();
+        JsonNode listB = Api.get(onB.api("?max=10"), "Authorization", first.bearer()).json();
+
+        assertEquals(3, listA.get("total").asInt());
+        assertEquals(listA, listB);
+    }
+
+    @Test
+    @Order(3)
+    void aRefreshOnOneNodeUpdatesTheLastAddressSeenOnTheOther() {
+        Tokens login = onA.passwordGrant(TestRealm.SPA, "carol", "X-Forwarded-For", "10.0.0.7");
+        Http.Reply refreshed = onB.refresh(TestRealm.SPA, login.refreshToken(), "X-Forwarded-For", LONDON);
+        assertEquals(200, refreshed.status(), refreshed.body());
+
+        JsonNode fromA = Api.get(onA.api("/whoami"), "Authorization", login.bearer()).json();
+
+        assertEquals(LONDON, fromA.get("ipAddress").asText());
+        assertEquals("10.0.0.7", fromA.get("initialIpAddress").asText());
+        assertEquals("GB", fromA.at("/location/countryCode").asText());
+    }
+
+    @Test
+    @Order(10)
+    void deviceDataSurvivesARestartOfTheNodeThatRecordedIt() {
+        Tokens login = onA.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX, "X-Forwarded-For", LONDON);
+        JsonNode before = Api.get(onA.api("/" + login.sessionId()), "Authorization", login.bearer()).json();
+
+        cluster.a().restart();
+        cluster.a().awaitClusterOf(2);
+
+        JsonNode afterOnA = Api.get(onA.api("/" + login.sessionId()), "Authorization", login.bearer()).json();
+        JsonNode onBAfter = Api.get(onB.api("/" + login.sessionId()), "Authorization", login.bearer()).json();
+        assertEquals(before.get("device"), afterOnA.get("device"));
+        assertEquals(before.get("location"), afterOnA.get("location"));
+        assertEquals(before.get("device"), onBAfter.get("device"));
+    }
+
+    @Test
+    @Order(11)
+    void afterANodeIsKilledTheOtherServesEverySession() {
+        Tokens madeOnB = onB.passwordGrant(TestRealm.SPA, "bob", "User-Agent", FIREFOX, "X-Forwarded-For", LONDON);
+        Tokens madeOnA = onA.passwordGrant(TestRealm.SPA, "bob", "User-Agent", "curl/8.5.0");
+        ClusterNode b = cluster.b();
+
+        b.kill();
+        try {
+            assertTrue(!b.isRunning());
+            JsonNode list = Api.get(onA.api("?max=50"), "Authorization", madeOnA.bearer()).json();
+            JsonNode whoami = Api.get(onA.api("/whoami"), "Authorization", madeOnB.bearer()).json();
+            assertEquals(madeOnB.sessionId(), whoami.get("id").asText());
+            assertEquals("London", whoami.at("/location/city").asText());
+            assertTrue(list.get("total").asInt() >= 2);
+            assertEquals(200, onA.userinfo(madeOnB.accessToken()).status());
+            Http.Reply refresh = onA.refresh(TestRealm.SPA, madeOnB.refreshToken());
+            assertEquals(200, refresh.status(), refresh.body());
+            assertNotEquals(null, Tokens.claims(Tokens.of(refresh).accessToken()).get("sid"));
+        } finally {
+            cluster.rejoin(b);
+        }
+    }
+}

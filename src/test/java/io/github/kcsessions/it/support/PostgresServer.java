@@ -1,0 +1,167 @@
+package io.github.kcsessions.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A real PostgreSQL server for the run, from the machine's Debian PostgreSQL binaries, on a fresh data directory and a
+ * free loopback port; its log goes to {@code target/}. PostgreSQL refuses to run as root, so when the tests run as
+ * root (as in CI) it runs as the unprivileged {@code postgres} OS user, created if the machine lacks it; its data
+ * directory is then a temporary directory that user owns, since it may not be allowed into the checkout (a home
+ * directory of mode 700, say). Stopped by its PID.
+ */
+final class PostgresServer implements AutoCloseable {
+
+    static final String DATABASE = "keycloak";
+    static final String USER = "keycloak";
+    static final String PASSWORD = "keycloak";
+    private static final String OS_USER = "postgres";
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(1);
+
+    private final Path bin;
+    private final Path log;
+    private Path dataDirectory;
+    private final int port;
+    private final ServerProcess process;
+
+    PostgresServer(Path logDirectory) {
+        this.bin = binaries();
+        this.log = logDirectory.resolve("postgres.log");
+        this.port = ServerProcess.freePort();
+        this.process = new ServerProcess("PostgreSQL", log);
+    }
+
+    void start() {
+        Path workDirectory;
+        try {
+            Files.createDirectories(log.getParent());
+            workDirectory = Files.createTempDirectory("kcsessions-pg-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        dataDirectory = workDirectory.resolve("data");
+        Path passwordFile = workDirectory.resolve("initial-password");
+        write(passwordFile, PASSWORD + "\n");
+        if (isRoot()) {
+            ensureOsUser();
+            ServerProcess.run(log, Duration.ofSeconds(30),
+                    List.of("chown", "-R", OS_USER + ":", workDirectory.toString()), Map.of());
+        }
+        try {
+            ServerProcess.run(log, Duration.ofMinutes(2), asServerUser(bin.resolve("initdb").toString(),
+                    "--pgdata=" + dataDirectory, "--username=" + USER, "--pwfile=" + passwordFile,
+                    "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-sync"), Map.of());
+        } finally {
+            passwordFile.toFile().delete();
+        }
+        process.start(asServerUser(bin.resolve("postgres").toString(), "-D", dataDirectory.toString(),
+                "-p", String.valueOf(port),
+                "-c", "listen_addresses=127.0.0.1",
+                "-c", "unix_socket_directories=",
+                "-c", "max_connections=200",
+                // A test database: durability is not what is being tested, speed of the run is.
+                "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"),
+                Map.of(), workDirectory);
+        process.awaitReady(STARTUP_TIMEOUT, this::acceptsConnections);
+        ServerProcess.run(log, Duration.ofMinutes(1), List.of(bin.resolve("createdb").toString(),
+                "--host=127.0.0.1", "--port=" + port, "--username=" + USER, DATABASE), Map.of("PGPASSWORD", PASSWORD));
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    /** Runs SQL with psql and returns what it printed (unaligned, tuples only). */
+    String sql(String statement) {
+        Path out = log.resolveSibling("psql-out.txt");
+        out.toFile().delete();
+        ServerProcess.run(out, Duration.ofMinutes(1), List.of(bin.resolve("psql").toString(),
+                "--host=127.0.0.1", "--port=" + port, "--username=" + USER, "--dbname=" + DATABASE,
+                "--no-align", "--tuples-only", "--quiet", "--command=" + statement), Map.of("PGPASSWORD", PASSWORD));
+        try {
+            return Files.readString(out).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isRunning()) {
+            // SIGINT is PostgreSQL's fast shutdown: clients are disconnected, nothing waits for them.
+            ServerProcess.run(log, Duration.ofSeconds(30), List.of("kill", "-INT", String.valueOf(process.pid())), Map.of());
+            process.stop();
+        }
+        if (dataDirectory != null) {
+            DistributionServer.deleteRecursively(dataDirectory.getParent());
+        }
+    }
+
+    private boolean acceptsConnections() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private List<String> asServerUser(String... command) {
+        List<String> full = new ArrayList<>();
+        if (isRoot()) {
+            // setpriv execs the command, so the PID this run records is PostgreSQL's own.
+            full.addAll(List.of("setpriv", "--reuid=" + OS_USER, "--regid=" + OS_USER, "--init-groups", "--"));
+        }
+        full.addAll(List.of(command));
+        return full;
+    }
+
+    private void ensureOsUser() {
+        try {
+            ServerProcess.run(log, Duration.ofSeconds(30), List.of("id", "-u", OS_USER), Map.of());
+        } catch (IllegalStateException missing) {
+            ServerProcess.run(log, Duration.ofSeconds(30),
+                    List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", OS_USER), Map.of());
+        }
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** {@code -Dpostgres.bin=...}, else the newest Debian PostgreSQL under /usr/lib/postgresql. */
+    private static Path binaries() {
+        String configured = System.getProperty("postgres.bin");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path debian = Path.of("/usr/lib/postgresql");
+        try (Stream<Path> versions = Files.list(debian)) {
+            return versions.map(version -> version.resolve("bin"))
+                    .filter(dir -> Files.isExecutable(dir.resolve("postgres")))
+                    .max(Comparator.comparing(dir -> Integer.parseInt(dir.getParent().getFileName().toString())))
+                    .orElseThrow();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("The cluster tests need PostgreSQL's server binaries (Debian: apt-get "
+                    + "install postgresql-15), or -Dpostgres.bin=<dir with initdb and postgres>.", e);
+        }
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
