@@ -99,8 +99,10 @@ final class DeviceCaptureListener implements EventListenerProvider {
                 // never saw before, refreshed now), spelled as the capture spells addresses.
                 String initialIp = target.getIpAddress() != null ? IpAddresses.canonical(target.getIpAddress())
                         : observed.ip;
+                Location initialLocation = Objects.equals(initialIp, observed.ip) ? observed.location()
+                        : geoIp.locate(initialIp);
                 next = new DeviceRecord(observed.device(), target.getStarted(), now, initialIp, observed.ip,
-                        observed.location());
+                        observed.location(), initialLocation);
             } else {
                 boolean sameAddress = Objects.equals(previous.lastIpAddress(), observed.ip);
                 next = previous.seenAgain(now, observed.ip, sameAddress ? previous.location() : observed.location());

@@ -34,6 +34,23 @@ public final class IpAddresses {
     }
 
     /**
+     * The address as a family tag and its bits in hexadecimal, e.g. {@code 4:5102458e} for 81.2.69.142 or {@code 6:20010db8000000000000000000000001} for 2001:db8::1: a spelling in which every CIDR prefix of
+     * whole hex digits is a text prefix. Null when the text is not an address literal.
+     */
+    public static String hex(String text) {
+        InetAddress address = parse(text);
+        if (address == null) {
+            return null;
+        }
+        byte[] bytes = address.getAddress();
+        StringBuilder hex = new StringBuilder(2 + bytes.length * 2).append(bytes.length == 4 ? "4:" : "6:");
+        for (byte b : bytes) {
+            hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return hex.toString();
+    }
+
+    /**
      * The address a plain IPv4 (dotted quad) or IPv6 literal denotes, surrounding white space ignored; null for
      * anything else, including IPv6 with a zone id ({@code fe80::1%eth0}), which names an address only on one host.
      */

@@ -15,17 +15,24 @@ import io.github.kcsessions.geo.Location;
  * @param initialIpAddress the address of the first request
  * @param lastIpAddress    the address of the latest request
  * @param location         where {@code lastIpAddress} is; null when unknown
+ * @param initialLocation  where {@code initialIpAddress} is; null when unknown
  */
 public record DeviceRecord(DeviceInfo device, long firstSeenAt, long lastSeenAt, String initialIpAddress,
-                           String lastIpAddress, Location location) {
+                           String lastIpAddress, Location location, Location initialLocation) {
+
+    /** A record of a session seen once, from one address. */
+    public static DeviceRecord firstSighting(DeviceInfo device, long at, String ipAddress, Location location) {
+        return new DeviceRecord(device, at, at, ipAddress, ipAddress, location, location);
+    }
 
     /** This record with the device a later request showed (the browser was updated, say); times and addresses kept. */
     public DeviceRecord withDevice(DeviceInfo newDevice) {
-        return new DeviceRecord(newDevice, firstSeenAt, lastSeenAt, initialIpAddress, lastIpAddress, location);
+        return new DeviceRecord(newDevice, firstSeenAt, lastSeenAt, initialIpAddress, lastIpAddress, location,
+                initialLocation);
     }
 
     /** This record after another request of the session, from {@code ipAddress} located at {@code location}. */
     public DeviceRecord seenAgain(long at, String ipAddress, Location location) {
-        return new DeviceRecord(device, firstSeenAt, at, initialIpAddress, ipAddress, location);
+        return new DeviceRecord(device, firstSeenAt, at, initialIpAddress, ipAddress, location, initialLocation);
     }
 }

@@ -25,14 +25,14 @@ public final class SessionDevices {
         String ip = IpAddresses.canonical(session.getIpAddress());
         DeviceRepresentation recorded = readKeycloakNote(session);
         if (recorded == null) {
-            return new DeviceRecord(null, session.getStarted(), session.getStarted(), ip, ip, null);
+            return new DeviceRecord(null, session.getStarted(), session.getStarted(), ip, ip, null, null);
         }
         String[] browser = splitNameAndVersion(recorded.getBrowser());
         String deviceType = recorded.isMobile() ? DeviceInfo.MOBILE : DeviceInfo.UNKNOWN;
         DeviceInfo device = new DeviceInfo(null, unknownAsNull(browser[0]), browser[1], unknownAsNull(recorded.getOs()),
                 unknownAsNull(recorded.getOsVersion()), deviceType, recorded.isMobile(),
                 unknownAsNull(recorded.getDevice()), null, false);
-        return new DeviceRecord(device, session.getStarted(), session.getStarted(), ip, ip, null);
+        return new DeviceRecord(device, session.getStarted(), session.getStarted(), ip, ip, null, null);
     }
 
     private static DeviceRepresentation readKeycloakNote(UserSessionModel session) {

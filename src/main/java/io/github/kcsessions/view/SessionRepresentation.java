@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * One user session as this API shows it, in whoami, in the lists and in the admin API. Built only by
  * {@link SessionViews}. Absent fields are omitted, except {@code device} and {@code location}, which are null when
- * nothing is known so that clients can rely on the key.
+ * nothing is known so that clients can rely on the key; so is {@code initialLocation}, where {@code initialIpAddress}
+ * is.
  *
  * @param active always true: only sessions Keycloak still holds as live are ever shown (an ended or expired session
  *               is a 404, or absent from lists); kept so that a client can test the field rather than the status
@@ -30,7 +31,8 @@ public record SessionRepresentation(
         String initialIpAddress,
         List<ClientRepresentation> clients,
         @JsonInclude(JsonInclude.Include.ALWAYS) SessionDeviceRepresentation device,
-        @JsonInclude(JsonInclude.Include.ALWAYS) LocationRepresentation location) {
+        @JsonInclude(JsonInclude.Include.ALWAYS) LocationRepresentation location,
+        @JsonInclude(JsonInclude.Include.ALWAYS) LocationRepresentation initialLocation) {
 
     /** The signed-in person behind the session: only in whoami, where the caller asks who they are. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

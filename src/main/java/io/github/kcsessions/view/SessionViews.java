@@ -64,7 +64,8 @@ public final class SessionViews {
                 device.initialIpAddress(),
                 clients(session),
                 device(device),
-                location(device.location()));
+                location(device.location()),
+                location(device.initialLocation()));
     }
 
     private static SessionDeviceRepresentation device(DeviceRecord record) {

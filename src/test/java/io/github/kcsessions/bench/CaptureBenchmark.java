@@ -125,7 +125,7 @@ public final class CaptureBenchmark {
         DeviceInfo device = parser.parse(USER_AGENTS.get(i), hintsFor(i));
         String ip = ADDRESSES.get(i % ADDRESSES.size());
         long now = 1_795_000_000L + i;
-        return DeviceNote.encode(new DeviceRecord(device, now, now, ip, ip, geoIp.locate(ip)));
+        return DeviceNote.encode(DeviceRecord.firstSighting(device, now, ip, geoIp.locate(ip)));
     }
 
     private static ClientHints hintsFor(int i) {

@@ -199,6 +199,7 @@ class DeviceIT {
         assertEquals(LONDON_IP, me.get("ipAddress").asText());
         assertEquals(LONDON_IP, me.get("initialIpAddress").asText());
         assertLondon(me.get("location"));
+        assertLondon(me.get("initialLocation"));
     }
 
     @Test
@@ -211,6 +212,7 @@ class DeviceIT {
         assertEquals(PRIVATE_IP, me.get("ipAddress").asText());
         assertEquals(PRIVATE_IP, me.get("initialIpAddress").asText());
         assertTrue(me.has("location") && me.get("location").isNull(), "location is null: " + me);
+        assertTrue(me.has("initialLocation") && me.get("initialLocation").isNull(), "so is the initial one: " + me);
     }
 
     @Test
@@ -252,6 +254,7 @@ class DeviceIT {
         assertEquals(LONDON_IP, after.get("ipAddress").asText(), "the address of the refresh");
         assertEquals(PRIVATE_IP, after.get("initialIpAddress").asText(), "the address of the login");
         assertLondon(after.get("location"));
+        assertTrue(after.get("initialLocation").isNull(), "the login's private address has no place");
         assertEquals(before.at("/device/firstSeenAt"), after.at("/device/firstSeenAt"));
         assertTrue(seconds(after, "/device/lastSeenAt") > seconds(before, "/device/lastSeenAt"),
                 "lastSeenAt moves on: " + before.at("/device/lastSeenAt") + " -> " + after.at("/device/lastSeenAt"));
@@ -308,6 +311,7 @@ class DeviceIT {
         assertEquals(PRIVATE_IP, offlineAfter.get("ipAddress").asText());
         assertEquals(LONDON_IP, offlineAfter.get("initialIpAddress").asText());
         assertTrue(offlineAfter.get("location").isNull());
+        assertLondon(offlineAfter.get("initialLocation"));
         assertEquals(offline.at("/device/firstSeenAt"), offlineAfter.at("/device/firstSeenAt"));
         assertTrue(seconds(offlineAfter, "/device/lastSeenAt") > seconds(offline, "/device/lastSeenAt"));
     }

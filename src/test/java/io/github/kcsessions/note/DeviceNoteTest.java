@@ -31,7 +31,7 @@ class DeviceNoteTest {
     @Test
     void roundTripsATypicalRecord() {
         DeviceRecord record = new DeviceRecord(DESKTOP, 1_732_000_000L, 1_732_003_600L, "81.2.69.142",
-                "2001:db8::1", LONDON);
+                "2001:db8::1", new Location("US", "United States", null, null), LONDON);
 
         assertEquals(record, roundTrip(record));
     }
@@ -39,14 +39,14 @@ class DeviceNoteTest {
     @Test
     void roundTripsNullsAndEmptyStringsDistinctly() {
         DeviceInfo sparse = new DeviceInfo("", null, "", null, "", DeviceInfo.UNKNOWN, false, "", null, true);
-        DeviceRecord record = new DeviceRecord(sparse, 0, 0, null, "", new Location(null, "", null, "Zürich"));
+        DeviceRecord record = new DeviceRecord(sparse, 0, 0, null, "", new Location(null, "", null, "Zürich"), null);
 
         assertEquals(record, roundTrip(record));
     }
 
     @Test
     void roundTripsNoneWithoutLocation() {
-        DeviceRecord record = new DeviceRecord(DeviceInfo.NONE, -1, Long.MAX_VALUE, null, null, null);
+        DeviceRecord record = new DeviceRecord(DeviceInfo.NONE, -1, Long.MAX_VALUE, null, null, null, null);
 
         DeviceRecord decoded = roundTrip(record);
 
@@ -60,7 +60,7 @@ class DeviceNoteTest {
                 DeviceInfo.UNKNOWN}) {
             DeviceInfo device = new DeviceInfo("ua", "b", "1", "os", "2", type, DeviceInfo.isMobileType(type), "m",
                     "v", type.equals(DeviceInfo.UNKNOWN));
-            DeviceRecord record = new DeviceRecord(device, 1, 2, "10.0.0.1", "10.0.0.2", null);
+            DeviceRecord record = new DeviceRecord(device, 1, 2, "10.0.0.1", "10.0.0.2", null, null);
 
             assertEquals(record, roundTrip(record));
         }
@@ -71,7 +71,8 @@ class DeviceNoteTest {
         String odd = "a|b;c=d,\"e\" \\f 'g' é 日本 😀 %1f";
         DeviceInfo device = new DeviceInfo("Mozilla/5.0\u001f (X11)\u001e\n\t\u0000 " + odd, odd, odd, odd, odd,
                 DeviceInfo.DESKTOP, false, odd, odd, false);
-        DeviceRecord record = new DeviceRecord(device, 5, 6, odd, odd, new Location(odd, odd, odd, odd));
+        DeviceRecord record = new DeviceRecord(device, 5, 6, odd, odd, new Location(odd, odd, odd, odd),
+                new Location(odd, odd, odd, odd));
 
         DeviceRecord decoded = roundTrip(record);
 
@@ -87,7 +88,7 @@ class DeviceNoteTest {
         DeviceInfo device = new DeviceInfo("\u001f\u001f", null, null, null, null, DeviceInfo.UNKNOWN, false, null,
                 null, false);
 
-        assertEquals("", roundTrip(new DeviceRecord(device, 1, 1, null, null, null)).device().userAgent());
+        assertEquals("", roundTrip(new DeviceRecord(device, 1, 1, null, null, null, null)).device().userAgent());
     }
 
     @Test
@@ -97,11 +98,12 @@ class DeviceNoteTest {
                 "iOS", "17.5", DeviceInfo.MOBILE, true, "iPhone", "Apple", false);
         DeviceRecord record = new DeviceRecord(iPhone, 1_732_000_000L, 1_732_003_600L,
                 "2001:db8:85a3:8d3:1319:8a2e:370:7348", "2001:db8:85a3:8d3:1319:8a2e:370:7349",
+                new Location("US", "United States", "California", "San Diego"),
                 new Location("US", "United States", "California", "San Diego"));
 
         int bytes = DeviceNote.encode(record).getBytes(StandardCharsets.UTF_8).length;
 
-        assertTrue(bytes < 512, "typical note takes " + bytes + " bytes");
+        assertTrue(bytes < 768, "typical note takes " + bytes + " bytes");
     }
 
     @Test
@@ -109,15 +111,17 @@ class DeviceNoteTest {
         String huge = "x".repeat(5000);
         DeviceInfo device = new DeviceInfo(huge, huge, huge, huge, huge, DeviceInfo.DESKTOP, false, huge, huge,
                 false);
-        DeviceRecord record = new DeviceRecord(device, 1, 2, huge, huge, new Location(huge, huge, huge, huge));
+        DeviceRecord record = new DeviceRecord(device, 1, 2, huge, huge, new Location(huge, huge, huge, huge),
+                new Location(huge, huge, huge, huge));
 
         String note = DeviceNote.encode(record);
         DeviceRecord decoded = DeviceNote.decode(note);
 
-        assertTrue(note.length() < 1400, "note takes " + note.length() + " characters");
+        assertTrue(note.length() < 2000, "note takes " + note.length() + " characters");
         assertEquals(DeviceInfo.MAX_USER_AGENT_LENGTH, decoded.device().userAgent().length());
-        assertEquals(DeviceNote.MAX_VALUE_LENGTH, decoded.device().browser().length());
-        assertEquals(DeviceNote.MAX_VALUE_LENGTH, decoded.location().city().length());
+        assertEquals(NoteV2.MAX_VALUE_LENGTH, decoded.device().browser().length());
+        assertEquals(NoteV2.MAX_VALUE_LENGTH, decoded.location().city().length());
+        assertEquals(NoteV2.MAX_VALUE_LENGTH, decoded.initialLocation().city().length());
     }
 
     @Test
@@ -126,17 +130,68 @@ class DeviceNoteTest {
         DeviceInfo device = new DeviceInfo(userAgent, null, null, null, null, DeviceInfo.UNKNOWN, false, null, null,
                 false);
 
-        String decoded = roundTrip(new DeviceRecord(device, 1, 1, null, null, null)).device().userAgent();
+        String decoded = roundTrip(new DeviceRecord(device, 1, 1, null, null, null, null)).device().userAgent();
 
         assertEquals("x".repeat(DeviceInfo.MAX_USER_AGENT_LENGTH - 1), decoded);
     }
 
     @Test
-    void noteStartsWithItsVersion() {
-        String note = DeviceNote.encode(new DeviceRecord(DESKTOP, 1, 2, null, null, null));
+    void noteStartsWithItsVersionAndClosesEveryField() {
+        String note = DeviceNote.encode(new DeviceRecord(DESKTOP, 1, 2, null, null, null, null));
 
-        assertTrue(note.startsWith("1\u001f"));
+        assertTrue(note.startsWith("2|"), note);
+        assertTrue(note.endsWith("|"), note);
+        assertTrue(DeviceNote.isCurrent(note));
         assertFalse(note.contains("\n"));
+    }
+
+    /** What the database searches match: every field closed, lower-case names, addresses in hex. */
+    @Test
+    void searchableFieldsAreSpelledForMatching() {
+        DeviceRecord record = new DeviceRecord(DESKTOP, 1, 2, "10.0.0.7", "81.2.69.142", LONDON, null);
+
+        String note = DeviceNote.encode(record);
+
+        assertTrue(note.contains("|b=chrome|"), note);
+        assertTrue(note.contains("|o=windows|"), note);
+        assertTrue(note.contains("|ac=0|"), note);
+        assertTrue(note.contains("|lcc=GB|"), note);
+        assertTrue(note.contains("|lih=4:5102458e|"), note);
+        assertTrue(note.contains("|fih=4:0a000007|"), note);
+    }
+
+    /** Nothing a user agent can contain ends up in a note as a delimiter, a JSON escape or a non-ASCII character. */
+    @Test
+    void everyValueIsPrintableAsciiWithoutDelimiters() {
+        String odd = "a|b=c~d\"e\\f \u0001 é 日本 😀 %_";
+        DeviceInfo device = new DeviceInfo(odd, odd, odd, odd, odd, DeviceInfo.DESKTOP, false, odd, odd, false);
+
+        String note = DeviceNote.encode(new DeviceRecord(device, 1, 2, odd, odd, new Location(odd, odd, odd, odd),
+                null));
+
+        for (char c : note.toCharArray()) {
+            assertTrue(c >= 0x20 && c < 0x7F && c != '"' && c != '\\', "character " + (int) c + " in " + note);
+        }
+        String[] segments = note.split("\\|");
+        assertEquals("2", segments[0]);
+        for (int i = 1; i < segments.length; i++) {
+            assertEquals(1, segments[i].chars().filter(c -> c == '=').count(), "one field: " + segments[i]);
+        }
+        assertEquals(odd.replace("\u0001", ""), DeviceNote.decode(note).device().userAgent());
+    }
+
+    @Test
+    void aVersionOneNoteStillReads() {
+        DeviceRecord decoded = DeviceNote.decode("1\u001fcurl/8.5.0\u001fcurl\u001f8.5.0\u001f\u001f\u001funknown"
+                + "\u001f0\u001f\u001f\u001f1\u001f100\u001f200\u001f81.2.69.142\u001f81.2.69.142\u001fGB"
+                + "\u001fUnited Kingdom\u001fEngland\u001fLondon");
+
+        assertNotNull(decoded);
+        assertEquals("curl", decoded.device().browser());
+        assertTrue(decoded.device().apiClient());
+        assertEquals(LONDON, decoded.location());
+        assertEquals(LONDON, decoded.initialLocation(), "one address, so one place for both");
+        assertFalse(DeviceNote.isCurrent("1\u001fcurl"));
     }
 
     @ParameterizedTest
@@ -145,8 +200,13 @@ class DeviceNoteTest {
             "garbage",
             "1",
             "{\"browser\":\"Chrome\"}",
-            // version 2 is unknown
-            "2\u001fua\u001fb\u001f1\u001fos\u001f1\u001fdesktop\u001f0\u001f\u001f\u001f0\u001f1\u001f2\u001f\u001f\u001f\u001f\u001f\u001f",
+            // version 3 is unknown
+            "3|ua=x|",
+            // version 2 without its closing delimiter, without a flag, with a broken escape, with a field without '='
+            "2|ac=0|mo=0|fs=1|ls=2",
+            "2|mo=0|fs=1|ls=2|",
+            "2|ac=0|mo=0|fs=1|ls=2|ua=~G1|",
+            "2|ac=0|mo=0|fs=1|ls=2|ua|",
             // one field short
             "1\u001fua\u001fb\u001f1\u001fos\u001f1\u001fdesktop\u001f0\u001f\u001f\u001f0\u001f1\u001f2\u001f\u001f\u001f\u001f\u001f",
             // one field too many
@@ -182,11 +242,11 @@ class DeviceNoteTest {
 
     @Test
     void seenAgainKeepsTheFirstSightingAndMovesTheLast() {
-        DeviceRecord first = new DeviceRecord(DESKTOP, 100, 100, "81.2.69.142", "81.2.69.142", LONDON);
+        DeviceRecord first = DeviceRecord.firstSighting(DESKTOP, 100, "81.2.69.142", LONDON);
 
         DeviceRecord later = first.seenAgain(200, "10.0.0.1", null);
 
-        assertEquals(new DeviceRecord(DESKTOP, 100, 200, "81.2.69.142", "10.0.0.1", null), later);
+        assertEquals(new DeviceRecord(DESKTOP, 100, 200, "81.2.69.142", "10.0.0.1", null, LONDON), later);
     }
 
     @Test

@@ -24,9 +24,9 @@ class SessionCriteriaTest {
             DeviceInfo.UNKNOWN, false, null, null, true);
     private static final Location LONDON = new Location("GB", "United Kingdom", "England", "London");
 
-    private static final DeviceRecord CHROME_IN_LONDON = new DeviceRecord(CHROME, 1, 2, "10.0.0.7", "81.2.69.142", LONDON);
-    private static final DeviceRecord CURL_NOWHERE = new DeviceRecord(CURL, 1, 2, "2001:db8::1", "2001:db8::1", null);
-    private static final DeviceRecord UNKNOWN_DEVICE = new DeviceRecord(null, 1, 1, "1.2.3.4", "1.2.3.4", null);
+    private static final DeviceRecord CHROME_IN_LONDON = new DeviceRecord(CHROME, 1, 2, "10.0.0.7", "81.2.69.142", LONDON, null);
+    private static final DeviceRecord CURL_NOWHERE = new DeviceRecord(CURL, 1, 2, "2001:db8::1", "2001:db8::1", null, null);
+    private static final DeviceRecord UNKNOWN_DEVICE = new DeviceRecord(null, 1, 1, "1.2.3.4", "1.2.3.4", null, null);
 
     private static SessionCriteria parse(String ip, String country, String browser, String os, String apiClient) {
         return SessionCriteria.parse(null, null, null, ip, country, browser, os, apiClient);
