@@ -1,0 +1,197 @@
+package io.github.kcsessions.it.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kcsessions.it.support.Admin;
+import io.github.kcsessions.it.support.Api;
+import io.github.kcsessions.it.support.Browser;
+import io.github.kcsessions.it.support.Http;
+import io.github.kcsessions.it.support.KeycloakTest;
+import io.github.kcsessions.it.support.TestRealm;
+import io.github.kcsessions.it.support.Tokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The account console's "Devices & sessions" page in a real Chromium: signed in through the real login form, showing
+ * sessions made by other devices through the real OIDC endpoints, and signing them out; checked through the API.
+ */
+@KeycloakTest
+class DevicesPageIT {
+
+    private static final String FIREFOX_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+    private static final String SAFARI_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) "
+            + "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+    private static final String CURL = "curl/8.5.0";
+    /** In the geo-IP test database: London, United Kingdom. */
+    private static final String LONDON_IP = "81.2.69.142";
+    private static final String SCRIPT_IP = "198.51.100.23";
+    private static final String PHONE_IP = "203.0.113.9";
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("docs.dir", "docs"), "screenshots");
+
+    private TestRealm realm;
+
+    @BeforeAll
+    void createRealm() {
+        realm = TestRealm.create(DevicesPageIT.class, r -> {
+            r.put("accountTheme", "session-devices");
+            List<Object> users = new ArrayList<>((List<?>) r.get("users"));
+            users.add(TestRealm.user(r.get("realm").toString(), "dave", "Dave", "Doe", "dave@example.com"));
+            r.put("users", users);
+        });
+        withoutManageAccount("dave");
+    }
+
+    @BeforeEach
+    void requireBrowser() {
+        Browser.assumeAvailable();
+    }
+
+    @Test
+    void showsEveryDeviceAndPlaceAndSignsOutOneThenEverywhereElse() {
+        Tokens laptop = realm.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX_LINUX,
+                "X-Forwarded-For", LONDON_IP);
+        Tokens script = realm.passwordGrant(TestRealm.SPA, "alice", "User-Agent", CURL, "X-Forwarded-For", SCRIPT_IP);
+        Tokens phone = realm.passwordGrant(TestRealm.SPA, "alice", Map.of("scope", "openid offline_access"),
+                "User-Agent", SAFARI_IPHONE, "X-Forwarded-For", PHONE_IP);
+
+        try (Browser browser = Browser.start(1280, 1000)) {
+            browser.diagnosed("devices-alice", () -> openDevicesPage(browser, "alice"));
+            List<WebElement> cards = cards(browser, 4);
+
+            WebElement own = cards.get(0);
+            assertTrue(own.getText().contains("This device"), own.getText());
+            WebElement london = card(browser, laptop.sessionId());
+            assertTrue(london.getText().contains("Firefox 133 on Linux"), london.getText());
+            assertTrue(london.getText().contains("London, United Kingdom"), london.getText());
+            assertTrue(london.getText().contains("Applications: Demo SPA"), london.getText());
+            WebElement curl = card(browser, script.sessionId());
+            assertTrue(curl.getText().contains("curl 8.5 \u2014 API client"), curl.getText());
+            assertTrue(curl.getText().contains(SCRIPT_IP), curl.getText());
+            WebElement offline = card(browser, phone.sessionId());
+            assertTrue(offline.getText().contains("Offline access for Demo SPA"), offline.getText());
+            assertTrue(offline.getText().contains("Safari 17 on iOS 17.5"), offline.getText());
+            // Relative times, with the exact time in the user's locale for hover and focus.
+            WebElement signedIn = london.findElement(By.cssSelector("time"));
+            assertFalse(signedIn.getDomAttribute("title").isBlank());
+            assertTrue(london.getText().contains("Signed in now") || london.getText().contains("minute"), london.getText());
+
+            browser.screenshot(SCREENSHOTS.resolve("devices-and-sessions-desktop.png"));
+            // A phone-sized window, loaded as a phone would: the console starts with its navigation closed.
+            browser.resize(390, 1500);
+            browser.driver().navigate().refresh();
+            cards(browser, 4);
+            browser.screenshot(SCREENSHOTS.resolve("devices-and-sessions-mobile.png"));
+            browser.resize(1280, 1000);
+            browser.driver().navigate().refresh();
+            cards(browser, 4);
+            london = card(browser, laptop.sessionId());
+
+            signOut(browser, london);
+            browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".kcs-devices [role=status]"),
+                    "Firefox 133 on Linux was signed out."));
+            cards(browser, 3);
+            assertEquals(401, Api.get(realm.api("/whoami"), "Authorization", laptop.bearer()).status());
+            assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", script.bearer()).status());
+            assertEquals(200, realm.refresh(TestRealm.SPA, phone.refreshToken()).status());
+
+            browser.find(By.xpath("//button[normalize-space()='Sign out everywhere else']")).click();
+            confirm(browser);
+            browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".kcs-devices [role=status]"),
+                    "2 other sessions were signed out."));
+            List<WebElement> left = cards(browser, 1);
+            assertTrue(left.get(0).getText().contains("This device"), left.get(0).getText());
+        }
+        assertEquals(401, Api.get(realm.api("/whoami"), "Authorization", script.bearer()).status());
+        assertEquals(401, realm.userinfo(script.accessToken()).status());
+        assertEquals(400, realm.refresh(TestRealm.SPA, phone.refreshToken()).status());
+        // Only the browser's own session is left.
+        JsonNode left = realm.admin().json("/realms/" + realm.name() + "/users/" + realm.userId("alice") + "/sessions");
+        assertEquals(1, left.size(), left.toString());
+        assertEquals(0, realm.admin().json("/realms/" + realm.name() + "/users/" + realm.userId("alice")
+                + "/offline-sessions/" + clientUuid(TestRealm.SPA)).size());
+    }
+
+    @Test
+    void aUserWithoutManageAccountSeesTheListWithoutSignOutButtons() {
+        Tokens other = realm.passwordGrant(TestRealm.SPA, "dave", "User-Agent", CURL, "X-Forwarded-For", SCRIPT_IP);
+        try (Browser browser = Browser.start(1280, 1000)) {
+            browser.diagnosed("devices-dave", () -> openDevicesPage(browser, "dave"));
+            List<WebElement> cards = cards(browser, 2);
+            assertTrue(browser.find(By.cssSelector(".kcs-devices__read-only")).getText()
+                    .contains("signing them out is not enabled"));
+            assertTrue(cards.stream().anyMatch(c -> c.getText().contains("curl 8.5")));
+            assertTrue(browser.findAll(By.xpath("//main//button[contains(normalize-space(), 'Sign out')]")).isEmpty());
+        }
+        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", other.bearer()).status());
+    }
+
+    @Test
+    void signingOutTheCurrentSessionLogsTheBrowserOut() {
+        try (Browser browser = Browser.start(1280, 1000)) {
+            browser.diagnosed("devices-bob", () -> openDevicesPage(browser, "bob"));
+            WebElement own = cards(browser, 1).get(0);
+            signOut(browser, own);
+            // The console finds no session and shows Keycloak's login page again.
+            browser.find(By.id("username"));
+        }
+        assertEquals(0, realm.admin().json("/realms/" + realm.name() + "/users/" + realm.userId("bob") + "/sessions")
+                .size());
+    }
+
+    private void openDevicesPage(Browser browser, String username) {
+        browser.open(realm.url("/account/content/devices-and-sessions"));
+        browser.signIn(username, TestRealm.PASSWORD);
+        browser.find(By.id("kcs-devices-title"));
+        // The navigation entry replaces Keycloak's "Device activity".
+        assertFalse(browser.findAll(By.linkText("Devices & sessions")).isEmpty());
+        assertTrue(browser.findAll(By.linkText("Device activity")).isEmpty());
+    }
+
+    private static List<WebElement> cards(Browser browser, int expected) {
+        browser.waitFor(driver -> driver.findElements(By.cssSelector(".kcs-devices__card")).size() == expected);
+        return browser.findAll(By.cssSelector(".kcs-devices__card"));
+    }
+
+    private static WebElement card(Browser browser, String sessionId) {
+        return browser.find(By.cssSelector(".kcs-devices__card[data-session-id='" + sessionId + "']"));
+    }
+
+    private static void signOut(Browser browser, WebElement card) {
+        card.findElement(By.cssSelector(".kcs-devices__actions button")).click();
+        confirm(browser);
+    }
+
+    private static void confirm(Browser browser) {
+        WebElement dialog = browser.find(By.cssSelector("[role=dialog]"));
+        dialog.findElement(By.cssSelector("button.pf-m-danger")).click();
+    }
+
+    private String clientUuid(String clientId) {
+        return Admin.getJson("/realms/" + realm.name() + "/clients?clientId=" + clientId).get(0).get("id").asText();
+    }
+
+    /** Keeps view-profile but removes manage-account, the realm's switch for self-service. */
+    private void withoutManageAccount(String username) {
+        String user = realm.userId(username);
+        JsonNode defaultRole = Admin.getJson("/realms/" + realm.name() + "/roles/default-roles-" + realm.name());
+        Admin.expectOk(Http.method("DELETE", realm.baseUrl() + "/admin/realms/" + realm.name() + "/users/" + user
+                + "/role-mappings/realm", "application/json", "[" + defaultRole + "]", "Authorization", Admin.bearer()));
+        String account = Admin.getJson("/realms/" + realm.name() + "/clients?clientId=account").get(0).get("id").asText();
+        JsonNode viewProfile = Admin.getJson("/realms/" + realm.name() + "/clients/" + account + "/roles/view-profile");
+        Admin.expectOk(Admin.post("/realms/" + realm.name() + "/users/" + user + "/role-mappings/clients/" + account,
+                List.of(viewProfile)));
+    }
+}
