@@ -7,6 +7,7 @@ import io.github.kcsessions.api.Paging;
 import io.github.kcsessions.api.QueryParameters;
 import io.github.kcsessions.auth.Caller;
 import io.github.kcsessions.auth.CallerAuthenticator;
+import io.github.kcsessions.endsession.EndSessionConfirmation;
 import io.github.kcsessions.query.SessionKey;
 import io.github.kcsessions.query.SessionLookup;
 import io.github.kcsessions.query.SessionType;
@@ -135,6 +136,17 @@ public class SessionsResource extends ApiResource {
     @Path("revoke")
     public Response revokeByTokenWithDelete(String body) {
         return revokeByToken(body);
+    }
+
+    /**
+     * The confirmation form of a "This wasn't me" link (docs/new-device-email.md): a browser's form post, answered with
+     * a page of the login theme, not JSON. The token in the form is the only credential.
+     */
+    @POST
+    @Path("end-session")
+    public Response endSession() {
+        String key = session.getContext().getHttpRequest().getDecodedFormParameters().getFirst("key");
+        return new EndSessionConfirmation(session, realm).confirm(key);
     }
 
     @OPTIONS

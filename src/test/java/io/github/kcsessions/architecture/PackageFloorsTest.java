@@ -32,7 +32,9 @@ class PackageFloorsTest {
             Map.entry("note", 2),
             Map.entry("query", 3), Map.entry("auth", 3),
             Map.entry("view", 4), Map.entry("search", 4), Map.entry("revocation", 4), Map.entry("capture", 4),
-            Map.entry("http", 5), Map.entry("admin", 5));
+            Map.entry("alert", 4),
+            Map.entry("endsession", 5),
+            Map.entry("http", 6), Map.entry("admin", 6));
 
     private static final Pattern REFERENCE = Pattern.compile("\\bio\\.github\\.kcsessions\\.([a-z]+)\\.");
 

@@ -1,0 +1,47 @@
+package io.github.kcsessions.alert;
+
+import io.github.kcsessions.device.DeviceInfo;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * What makes two sign-ins "the same device" for the new-device email (docs/new-device-email.md): the browser family,
+ * the OS family and the kind of device (desktop, mobile, tablet, API client). Versions are left out on purpose (a
+ * browser update is not a new device), and so are addresses and places (a laptop on the road, a phone changing networks
+ * are the same device; a new country alone sends nothing).
+ *
+ * <p>Stored as a short hash, so that a user agent's text never reaches the user's attributes and every key has the
+ * same small size.
+ */
+public record DeviceKey(String value) {
+
+    static final int LENGTH = 12;
+
+    public static DeviceKey of(DeviceInfo device) {
+        String kind = device.apiClient() ? "api" : device.deviceType();
+        String identity = String.join("|", family(device.browser()), family(device.os()), kind);
+        return new DeviceKey(hash(identity));
+    }
+
+    /** Whether the device says anything at all: a sign-in without a user agent is no device to remember or report. */
+    public static boolean isRecognisable(DeviceInfo device) {
+        return device != null && (device.browser() != null || device.os() != null);
+    }
+
+    private static String family(String name) {
+        return name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, LENGTH);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.kcsessions.alert;
+
+import io.github.kcsessions.note.DeviceNote;
+import io.github.kcsessions.note.DeviceRecord;
+import io.github.kcsessions.query.SessionLookup;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * After one sign-in: is its device new for this account? Updates the account's {@link KnownDevices} and, for a new
+ * device, sends the email. Runs in a transaction of its own, after the sign-in committed, so the session and the
+ * device the capture recorded for it are there to read.
+ *
+ * <p>Rules (docs/new-device-email.md): a sign-in whose device is unknown to an account that already knows at least one
+ * device is new; the first sign-in an account makes while the feature is on only teaches it its first device; a
+ * device the capture could not recognise (no user agent) is neither remembered nor reported.
+ */
+record NewDeviceCheck(String realmId, String userId, String sessionId, String clientId, long time, URI baseUri,
+                      int linkLifespan) {
+
+    /** The user attribute that holds the memory; not part of the user profile, so users and forms never see it. */
+    static final String ATTRIBUTE = "kcs.known-devices";
+    private static final Logger LOG = Logger.getLogger(NewDeviceCheck.class);
+
+    void run(KeycloakSessionFactory factory) {
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                RealmModel realm = session.realms().getRealm(realmId);
+                if (realm == null) {
+                    return;
+                }
+                session.getContext().setRealm(realm);
+                UserModel user = session.users().getUserById(realm, userId);
+                List<UserSessionModel> sessions = new SessionLookup(session, realm).withId(sessionId);
+                if (user == null || sessions.isEmpty()) {
+                    return;
+                }
+                DeviceRecord device = DeviceNote.decode(sessions.get(0).getNote(DeviceNote.NAME));
+                if (device == null || !DeviceKey.isRecognisable(device.device())) {
+                    return;
+                }
+                if (remember(user, DeviceKey.of(device.device()))) {
+                    new NewDeviceEmail(session, realm, user, baseUri).send(this, device);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "New-device check of session %s failed; no email was sent for it", sessionId);
+        }
+    }
+
+    /** Records the device as seen today; answers whether it is new to an account that knew other devices. */
+    private boolean remember(UserModel user, DeviceKey key) {
+        long today = epochDay(time);
+        String stored = user.getFirstAttribute(ATTRIBUTE);
+        KnownDevices known = KnownDevices.parse(stored);
+        KnownDevices next = known.remember(key, today);
+        if (!next.text().equals(stored)) {
+            user.setSingleAttribute(ATTRIBUTE, next.text());
+        }
+        return !known.isEmpty() && !known.knows(key, today);
+    }
+
+    private static long epochDay(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
+    }
+}

@@ -1,0 +1,335 @@
+package io.github.kcsessions.it.email;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.github.kcsessions.it.support.Api;
+import io.github.kcsessions.it.support.Http;
+import io.github.kcsessions.it.support.KeycloakTest;
+import io.github.kcsessions.it.support.FreePort;
+import io.github.kcsessions.it.support.TestRealm;
+import io.github.kcsessions.it.support.Tokens;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The "new sign-in" email and its "This wasn't me" link, against the real server and a real SMTP server (GreenMail in
+ * this JVM): which sign-ins send an email, what it says, and that following the link through the real pages ends
+ * exactly that session.
+ */
+@KeycloakTest
+class NewDeviceEmailIT {
+
+    private static final String FIREFOX_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+    private static final String FIREFOX_LINUX_UPDATED =
+            "Mozilla/5.0 (X11; Linux x86_64; rv:134.0) Gecko/20100101 Firefox/134.0";
+    private static final String CHROME_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+            + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+    private static final String CURL = "curl/8.5.0";
+    /** In the geo-IP test database: London, United Kingdom. */
+    private static final String LONDON_IP = "81.2.69.142";
+    private static final String HOME_IP = "198.51.100.20";
+    private static final String LIFESPAN_OVERRIDE = "actionTokenGeneratedByUserLifespan.kcs-end-session";
+
+    private GreenMail mail;
+    private TestRealm realm;
+
+    @BeforeAll
+    void start() {
+        mail = new GreenMail(new ServerSetup(FreePort.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        realm = TestRealm.create(NewDeviceEmailIT.class, r -> {
+            withMail(r, mail.getSmtp().getPort());
+            r.put("eventsListeners", List.of("jboss-logging", "new-device-email"));
+            r.put("accountTheme", "session-devices");
+            List<Object> users = new ArrayList<>((List<?>) r.get("users"));
+            for (String name : List.of("erin", "frank")) {
+                users.add(TestRealm.user(r.get("realm").toString(), name, name, "Example", name + "@example.com"));
+            }
+            r.put("users", users);
+        });
+    }
+
+    @AfterAll
+    void stop() {
+        mail.stop();
+    }
+
+    @Test
+    void onlyASignInFromANewDeviceOfAnAccountThatKnowsOthersSendsTheEmail() throws Exception {
+        // The first sign-in teaches the account its first device; the same device again, updated, is still known.
+        realm.passwordGrant(TestRealm.SPA, "bob", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
+        realm.passwordGrant(TestRealm.SPA, "bob", "User-Agent", FIREFOX_LINUX_UPDATED, "X-Forwarded-For", LONDON_IP);
+        realm.passwordGrant(TestRealm.SPA, "bob", "User-Agent", CHROME_WINDOWS, "X-Forwarded-For", LONDON_IP);
+
+        MimeMessage email = awaitOnly("bob@example.com");
+        assertEquals("New sign-in to your " + realm.name() + " account", email.getSubject());
+        String text = part(email, "text/plain");
+        assertTrue(text.contains("Device: Chrome 131 on Windows 10"), text);
+        assertTrue(text.contains("Where: London, United Kingdom (IP address " + LONDON_IP + ")"), text);
+        assertTrue(text.contains("Application: Demo SPA"), text);
+        assertTrue(text.contains("UTC"), text);
+        Document html = Jsoup.parse(part(email, "text/html"));
+        assertEquals("Chrome 131 on Windows 10", html.getElementById("kcs-device").text());
+        assertEquals(realm.url("/account/content/devices-and-sessions"),
+                html.getElementById("kcs-devices-link").attr("href"));
+        assertTrue(html.getElementById("kcs-end-session-link").attr("href")
+                .startsWith(realm.url("/login-actions/action-token?key=")));
+        // Chrome is known now: signing in with it again sends nothing more.
+        realm.passwordGrant(TestRealm.SPA, "bob", "User-Agent", CHROME_WINDOWS, "X-Forwarded-For", HOME_IP);
+        Thread.sleep(2000);
+        assertEquals(1, to("bob@example.com").size());
+    }
+
+    @Test
+    void thisWasntMeEndsThatSessionAndOnlyThatOneAndTheLinkWorksOnce() throws Exception {
+        Tokens own = realm.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
+        Tokens intruder = realm.passwordGrant(TestRealm.SPA, "alice", "User-Agent", CURL, "X-Forwarded-For", LONDON_IP);
+
+        MimeMessage email = awaitOnly("alice@example.com");
+        assertTrue(part(email, "text/plain").contains("Device: curl 8.5 \u2014 a script or API client"));
+        String link = Jsoup.parse(part(email, "text/html")).getElementById("kcs-end-session-link").attr("href");
+
+        // Opening the link shows what will happen, and changes nothing.
+        Http.Reply opened = Http.get(link);
+        assertEquals(200, opened.status(), opened.body());
+        Document confirm = Jsoup.parse(opened.body(), link);
+        assertEquals("curl 8.5 \u2014 a script or API client", confirm.getElementById("kcs-device").text());
+        assertTrue(confirm.getElementById("kcs-where").text().contains(LONDON_IP));
+        Element form = confirm.getElementById("kcs-end-session-form");
+        assertNotNull(form, opened.body());
+        assertEquals(200, whoami(intruder));
+        assertEquals(200, Http.get(link).status(), "opening the link twice changes nothing either");
+        assertEquals(200, whoami(intruder));
+
+        Http.Reply confirmed = post(form);
+        assertEquals(200, confirmed.status(), confirmed.body());
+        assertNotNull(Jsoup.parse(confirmed.body()).getElementById("kcs-end-session-done"), confirmed.body());
+
+        assertEquals(401, whoami(intruder));
+        assertEquals(401, realm.userinfo(intruder.accessToken()).status());
+        assertEquals(400, realm.refresh(TestRealm.SPA, intruder.refreshToken()).status());
+        assertEquals(200, whoami(own));
+        JsonNode logout = logoutEventOf(intruder.sessionId());
+        assertNotNull(logout, "a LOGOUT event for the ended session");
+        assertEquals("new_device_email", logout.get("details").get("revoked_by").asText());
+        assertEquals("session-api", logout.get("details").get("revoked_through").asText());
+
+        // Used: both the link and its form now answer with an error page, and nothing else ends.
+        Http.Reply again = Http.get(link);
+        assertErrorPage(again);
+        Http.Reply reposted = post(form);
+        assertErrorPage(reposted);
+        assertTrue(reposted.body().contains("already been used"), reposted.body());
+        assertEquals(200, whoami(own));
+    }
+
+    @Test
+    void aTamperedOrForgedLinkGivesTheErrorPageAndChangesNothing() throws Exception {
+        Tokens own = realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
+        Tokens other = realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", CURL, "X-Forwarded-For", LONDON_IP);
+        MimeMessage email = awaitOnly("frank@example.com");
+        String link = Jsoup.parse(part(email, "text/html")).getElementById("kcs-end-session-link").attr("href");
+        String key = TestRealmLinks.key(link);
+        String tampered = TestRealmLinks.tamperSignature(key);
+        String forged = TestRealmLinks.withClaim(key, "kcs_sid", own.sessionId());
+
+        for (String bad : List.of(tampered, forged, "not-a-token")) {
+            assertErrorPage(Http.get(realm.url("/login-actions/action-token?key=" + Http.encode(bad))));
+            Http.Reply posted = Http.postForm(realm.url("/sessions/end-session"), Map.of("key", bad));
+            assertErrorPage(posted);
+            assertTrue(posted.body().contains("This link is not valid"), posted.body());
+        }
+        assertErrorPage(Http.postForm(realm.url("/sessions/end-session"), Map.of()));
+        assertEquals(200, whoami(own));
+        assertEquals(200, whoami(other));
+    }
+
+    @Test
+    void anExpiredLinkGivesTheErrorPageAndChangesNothing() throws Exception {
+        realm.passwordGrant(TestRealm.SPA, "erin", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
+        realm.update(Map.of("attributes", Map.of(LIFESPAN_OVERRIDE, "2")));
+        try {
+            Tokens other = realm.passwordGrant(TestRealm.SPA, "erin", "User-Agent", CURL, "X-Forwarded-For", LONDON_IP);
+            MimeMessage email = awaitOnly("erin@example.com");
+            Element link = Jsoup.parse(part(email, "text/html")).getElementById("kcs-end-session-link");
+            Thread.sleep(3500);
+            assertErrorPage(Http.get(link.attr("href")));
+            Http.Reply posted = Http.postForm(realm.url("/sessions/end-session"),
+                    Map.of("key", TestRealmLinks.key(link.attr("href"))));
+            assertErrorPage(posted);
+            assertTrue(posted.body().contains("This link has expired"), posted.body());
+            assertEquals(200, whoami(other));
+        } finally {
+            realm.update(Map.of("attributes", Map.of(LIFESPAN_OVERRIDE, "")));
+        }
+    }
+
+    @Test
+    void aRealmWithoutTheFeatureSendsNothing() throws Exception {
+        TestRealm quiet = TestRealm.create(Quiet.class, r -> withMail(r, mail.getSmtp().getPort()));
+        quiet.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
+        quiet.passwordGrant(TestRealm.SPA, "alice", "User-Agent", CURL, "X-Forwarded-For", LONDON_IP);
+        // The same in a realm that has the feature on, afterwards: once its email is here, the other would be too.
+        realm.passwordGrant(TestRealm.SPA, "carol", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
+        TestRealm sentinel = TestRealm.create(Sentinel.class, r -> {
+            withMail(r, mail.getSmtp().getPort());
+            r.put("eventsListeners", List.of("jboss-logging", "new-device-email"));
+        });
+        sentinel.passwordGrant(TestRealm.SPA, "bob", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
+        sentinel.passwordGrant(TestRealm.SPA, "bob", "User-Agent", CURL, "X-Forwarded-For", LONDON_IP);
+        awaitSubject("sentinel");
+        assertTrue(Arrays.stream(mail.getReceivedMessages()).noneMatch(m -> subject(m).contains(quiet.name())));
+    }
+
+    @Test
+    void aMailServerThatIsDownDoesNotFailTheSignIn() throws Exception {
+        int closedPort = FreePort.next();
+        TestRealm down = TestRealm.create(MailDown.class, r -> {
+            withMail(r, closedPort);
+            r.put("eventsListeners", List.of("jboss-logging", "new-device-email"));
+        });
+        down.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
+        Tokens signedIn = down.passwordGrant(TestRealm.SPA, "alice", "User-Agent", CURL, "X-Forwarded-For", LONDON_IP);
+        assertEquals(200, Api.get(down.api("/whoami"), "Authorization", signedIn.bearer()).status());
+
+        Path log = Path.of(System.getProperty("project.build.directory", "target"),
+                "keycloak-server-" + System.getProperty("keycloak.version") + ".log");
+        String failure = "Could not send the new-device email for session " + signedIn.sessionId();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!Files.readString(log).contains(failure) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        String written = Files.readString(log);
+        assertEquals(1, written.split(java.util.regex.Pattern.quote(failure), -1).length - 1, "logged once");
+        assertFalse(written.substring(written.indexOf(failure)).lines().skip(1).findFirst().orElse("")
+                .startsWith("\tat "), "no stack trace for an SMTP failure");
+    }
+
+    // ---- helpers
+
+    /** Realm names for the extra realms of this class. */
+    private static final class Quiet {
+    }
+
+    private static final class Sentinel {
+    }
+
+    private static final class MailDown {
+    }
+
+    private static void withMail(Map<String, Object> realm, int port) {
+        Map<String, String> smtp = new HashMap<>();
+        smtp.put("host", "127.0.0.1");
+        smtp.put("port", String.valueOf(port));
+        smtp.put("from", "keycloak@example.com");
+        smtp.put("fromDisplayName", "Keycloak");
+        realm.put("smtpServer", smtp);
+    }
+
+    private int whoami(Tokens tokens) {
+        return Api.get(realm.api("/whoami"), "Authorization", tokens.bearer()).status();
+    }
+
+    private Http.Reply post(Element form) {
+        Map<String, String> fields = new HashMap<>();
+        form.select("input[type=hidden]").forEach(input -> fields.put(input.attr("name"), input.attr("value")));
+        return Http.postForm(form.absUrl("action"), fields);
+    }
+
+    private static void assertErrorPage(Http.Reply reply) {
+        assertTrue(reply.status() == 400 || reply.status() == 200, reply.toString());
+        assertTrue(reply.header("Content-Type").startsWith("text/html"), reply.toString());
+        Document page = Jsoup.parse(reply.body());
+        assertNull(page.getElementById("kcs-end-session-form"), "no confirmation for a link that cannot be used");
+        assertNull(page.getElementById("kcs-end-session-done"));
+        assertFalse(reply.body().contains("Exception"), reply.body());
+    }
+
+    private JsonNode logoutEventOf(String sessionId) throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            for (JsonNode event : realm.events("LOGOUT")) {
+                if (sessionId.equals(event.path("sessionId").asText())) {
+                    return event;
+                }
+            }
+            Thread.sleep(100);
+        }
+        return null;
+    }
+
+    private MimeMessage awaitOnly(String recipient) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (to(recipient).isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        List<MimeMessage> received = to(recipient);
+        assertEquals(1, received.size(), "emails to " + recipient);
+        return received.get(0);
+    }
+
+    private void awaitSubject(String part) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (Arrays.stream(mail.getReceivedMessages()).noneMatch(m -> subject(m).contains(part))) {
+            assertTrue(System.currentTimeMillis() < deadline, "no email about " + part);
+            Thread.sleep(100);
+        }
+    }
+
+    /** The emails of this class's realm to one address (the other realms of this class have other names). */
+    private List<MimeMessage> to(String recipient) {
+        return Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> subject(m).contains(" " + realm.name() + " "))
+                .filter(m -> {
+                    try {
+                        return m.getRecipients(Message.RecipientType.TO)[0].toString().equals(recipient);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String part(MimeMessage message, String type) throws Exception {
+        Object content = message.getContent();
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.isMimeType(type)) {
+                    return part.getContent().toString();
+                }
+            }
+        }
+        throw new AssertionError("No " + type + " part in " + message.getContentType());
+    }
+}
