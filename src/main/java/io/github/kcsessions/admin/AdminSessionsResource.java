@@ -11,8 +11,9 @@ import io.github.kcsessions.query.SessionType;
 import io.github.kcsessions.revocation.AdminRevocation;
 import io.github.kcsessions.search.SessionCriteria;
 import io.github.kcsessions.search.SessionSearch;
+import io.github.kcsessions.view.AdminSessionPage;
+import io.github.kcsessions.view.RevocationByFilter;
 import io.github.kcsessions.view.RevokedCount;
-import io.github.kcsessions.view.SessionPage;
 import io.github.kcsessions.view.SessionRepresentation;
 import io.github.kcsessions.view.SessionViews;
 import jakarta.ws.rs.DELETE;
@@ -49,19 +50,13 @@ public class AdminSessionsResource extends ApiResource {
     }
 
     @GET
-    public Response search(@QueryParam("first") String first, @QueryParam("max") String max,
-                           @QueryParam("userId") String userId, @QueryParam("clientId") String clientId,
-                           @QueryParam("type") String type, @QueryParam("ip") String ip,
-                           @QueryParam("country") String country, @QueryParam("browser") String browser,
-                           @QueryParam("os") String os, @QueryParam("apiClient") String apiClient) {
+    public Response search(@QueryParam("first") String first, @QueryParam("max") String max) {
         return respond(() -> {
             permissions.requireQuery();
             Paging paging = Paging.of(first, max);
-            SessionCriteria criteria = SessionCriteria.parse(userId, clientId, type, ip, country, browser, os, apiClient);
+            SessionCriteria criteria = SessionCriteria.parse(this::queryParameter);
             SessionSearch.Result result = new SessionSearch(session, realm, permissions).find(criteria, paging);
-            SessionViews views = new SessionViews(realm);
-            List<SessionRepresentation> page = result.page().stream().map(s -> views.item(s, false)).toList();
-            return ApiResponses.ok(new SessionPage(page, result.total()));
+            return ApiResponses.ok(new AdminSessionPage(views(result.page()), result.total(), result.totalExact()));
         });
     }
 
@@ -88,23 +83,54 @@ public class AdminSessionsResource extends ApiResource {
         });
     }
 
+    /**
+     * Revokes every session that matches the search filters (docs/admin-api.md): with {@code dryRun=true} only counts
+     * them and shows the first page; otherwise the caller states {@code expectedCount} or {@code maxCount}, and a
+     * mismatch changes nothing. Only {@code userId} alone revokes all of that user's sessions without either.
+     */
     @DELETE
-    public Response revokeAllOfUser(@QueryParam("userId") String userId) {
+    public Response revokeByFilter(@QueryParam("first") String first, @QueryParam("max") String max) {
         return respond(() -> {
             permissions.requireQuery();
-            String id = QueryParameters.text("userId", userId);
-            if (id == null) {
+            RevocationRequest request = RevocationRequest.parse(session.getContext().getUri().getQueryParameters());
+            SessionCriteria criteria = request.criteria();
+            if (!criteria.narrows()) {
                 // Never "revoke the whole realm" by a forgotten parameter.
-                throw ApiException.invalidParameter("userId", "'userId' is required: whose sessions to revoke.");
+                throw ApiException.invalidParameter("userId", "Revoking needs at least one filter: 'userId', "
+                        + "'clientId', a device filter, 'since' or 'until'.");
             }
-            UserModel user = session.users().getUserById(realm, id);
-            if (user == null) {
+            UserModel user = criteria.userId() == null ? null : session.users().getUserById(realm, criteria.userId());
+            if (criteria.userId() != null && user == null) {
                 throw ApiException.notFound("No user with that id.");
             }
-            permissions.requireManage(user);
-            List<UserSessionModel> targets = new SessionLookup(session, realm).ofUser(user, SessionType.ALL).toList();
-            return ApiResponses.ok(new RevokedCount(revocation().revoke(targets)));
+            if (user != null) {
+                permissions.requireManage(user);
+            } else {
+                permissions.requireManageAll();
+            }
+            if (request.isWholeUser()) {
+                List<UserSessionModel> targets = new SessionLookup(session, realm).ofUser(user, SessionType.ALL).toList();
+                return ApiResponses.ok(new RevokedCount(revocation().revoke(targets)));
+            }
+            SessionSearch search = new SessionSearch(session, realm, permissions);
+            if (request.dryRun()) {
+                SessionSearch.Result page = search.find(criteria, Paging.of(first, max));
+                return ApiResponses.ok(new RevocationByFilter(true, page.total(), 0, views(page.page())));
+            }
+            int matched = search.find(criteria, new Paging(0, 1)).total();
+            request.requireExpected(matched);
+            List<UserSessionModel> targets = matched == 0 ? List.of() : search.find(criteria, new Paging(0, matched)).page();
+            return ApiResponses.ok(new RevocationByFilter(false, matched, revocation().revoke(targets), null));
         });
+    }
+
+    private String queryParameter(String name) {
+        return session.getContext().getUri().getQueryParameters().getFirst(name);
+    }
+
+    private List<SessionRepresentation> views(List<UserSessionModel> sessions) {
+        SessionViews views = new SessionViews(realm);
+        return sessions.stream().map(s -> views.item(s, false)).toList();
     }
 
     /** The realm's sessions with that id, any user's: the online one first, then its offline twin. */

@@ -27,6 +27,13 @@ public final class AdminPermissions {
         }
     }
 
+    /** May manage every user of the realm: needed to revoke by a filter that is not one user's. */
+    public void requireManageAll() {
+        if (!users().canManage()) {
+            throw ApiException.forbidden("Revoking sessions by filter needs the realm-management role 'manage-users'.");
+        }
+    }
+
     public void requireView(UserModel user) {
         if (!users().canView(user)) {
             throw ApiException.forbidden("Viewing this user's sessions needs the realm-management role 'view-users'.");

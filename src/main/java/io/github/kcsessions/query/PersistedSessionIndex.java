@@ -104,18 +104,57 @@ public final class PersistedSessionIndex {
     }
 
     /**
+     * Conditions the database checks on each row besides realm, type and client: the user, a window of last activity
+     * (epoch seconds, inclusive), and groups of {@code LIKE} patterns (escape {@code !}) on the row's text, where a row
+     * must match one pattern of every group.
+     */
+    public record RowFilter(String userId, Integer activeSince, Integer activeUntil, List<List<String>> textLike) {
+
+        public static final RowFilter NONE = new RowFilter(null, null, null, List.of());
+    }
+
+    /**
      * The most recently active sessions of the whole realm (of one client's, when given), paged by the database:
      * memory and loading grow with the page, not with the realm. {@code total} counts rows not idle for longer than
      * the realm allows any session to be; a row that has reached its own earlier limit but is not yet removed is
      * counted, and dropped when its page is loaded. Empty when the table cannot be read.
      */
     public Optional<RealmPage> realmPage(RealmModel realm, SessionType type, ClientModel client, int first, int max) {
+        return realmPage(realm, type, client, RowFilter.NONE, first, max);
+    }
+
+    /**
+     * As {@link #realmPage(RealmModel, SessionType, ClientModel, int, int)}, of the rows that also pass {@code filter}:
+     * the database evaluates it, with bound parameters only, so a filtered page costs one database-side scan of the
+     * realm's rows and loads only the page.
+     */
+    public Optional<RealmPage> realmPage(RealmModel realm, SessionType type, ClientModel client, RowFilter filter,
+                                         int first, int max) {
         try {
+            StringBuilder conditions = new StringBuilder();
+            if (filter.userId() != null) {
+                conditions.append(" and s.userId = :userId");
+            }
+            if (filter.activeSince() != null) {
+                conditions.append(" and s.lastSessionRefresh >= :activeSince");
+            }
+            if (filter.activeUntil() != null) {
+                conditions.append(" and s.lastSessionRefresh <= :activeUntil");
+            }
+            for (int group = 0; group < filter.textLike().size(); group++) {
+                List<String> alternatives = filter.textLike().get(group);
+                conditions.append(" and (");
+                for (int i = 0; i < alternatives.size(); i++) {
+                    conditions.append(i == 0 ? "" : " or ").append("s.data like :like_").append(group).append('_')
+                            .append(i).append(" escape '!'");
+                }
+                conditions.append(")");
+            }
             String where = " from PersistentUserSessionEntity s where s.realmId = :realmId and ("
                     + (type.includesOnline() ? "(s.offline = '0' and s.lastSessionRefresh >= :oldestOnline)" : "")
                     + (type == SessionType.ALL ? " or " : "")
                     + (type.includesOffline() ? "(s.offline = '1' and s.lastSessionRefresh >= :oldestOffline)" : "")
-                    + ")" + (client == null ? "" : WITH_CLIENT);
+                    + ")" + conditions + (client == null ? "" : WITH_CLIENT);
             TypedQuery<Object[]> page = em.createQuery("select s.userSessionId, s.offline, s.lastSessionRefresh" + where
                     + " order by s.lastSessionRefresh desc, s.userSessionId, s.offline", Object[].class);
             TypedQuery<Long> count = em.createQuery("select count(s)" + where, Long.class);
@@ -130,6 +169,7 @@ public final class PersistedSessionIndex {
                 if (client != null) {
                     query.setParameter("clientId", client.getId());
                 }
+                bind(query, filter);
             }
             List<SessionKey> keys = new ArrayList<>();
             for (Object[] row : page.setFirstResult(first).setMaxResults(max).getResultList()) {
@@ -139,6 +179,24 @@ public final class PersistedSessionIndex {
         } catch (RuntimeException e) {
             FALLBACK.report(e);
             return Optional.empty();
+        }
+    }
+
+    private static void bind(TypedQuery<?> query, RowFilter filter) {
+        if (filter.userId() != null) {
+            query.setParameter("userId", filter.userId());
+        }
+        if (filter.activeSince() != null) {
+            query.setParameter("activeSince", filter.activeSince());
+        }
+        if (filter.activeUntil() != null) {
+            query.setParameter("activeUntil", filter.activeUntil());
+        }
+        for (int group = 0; group < filter.textLike().size(); group++) {
+            List<String> alternatives = filter.textLike().get(group);
+            for (int i = 0; i < alternatives.size(); i++) {
+                query.setParameter("like_" + group + "_" + i, alternatives.get(i));
+            }
         }
     }
 

@@ -6,40 +6,63 @@ import io.github.kcsessions.device.DeviceInfo;
 import io.github.kcsessions.note.DeviceRecord;
 import io.github.kcsessions.query.SessionType;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * The filters of an admin session search, validated. {@code userId} and {@code clientId} choose where the sessions are
  * read from (see {@link SessionSource}); the device filters are tested on each candidate's device record, the same
- * record its view is built from, so that a filter never disagrees with what the API shows.
+ * record its view is built from, so that a filter never disagrees with what the API shows, or by the database on the
+ * device note (see {@link DatabaseFilter}), which holds the same fields.
  *
- * @param country   ISO 3166-1 alpha-2 code, upper case
- * @param browser   compared ignoring case with the view's {@code device.browser}
- * @param os        compared ignoring case with the view's {@code device.os}
- * @param apiClient null for "either"
+ * @param country     ISO 3166-1 alpha-2 code, upper case
+ * @param browser     compared ignoring case with the view's {@code device.browser}
+ * @param os          compared ignoring case with the view's {@code device.os}
+ * @param apiClient   null for "either"
+ * @param activeSince last activity at or after, epoch seconds; null for no limit
+ * @param activeUntil last activity at or before, epoch seconds; null for no limit
  */
 public record SessionCriteria(String userId, String clientId, SessionType type, IpPattern ip, String country,
-                       String browser, String os, Boolean apiClient) {
+                              String browser, String os, Boolean apiClient, Integer activeSince, Integer activeUntil) {
+
+    /** The query parameters a search understands. */
+    public static final Set<String> PARAMETERS = Set.of("userId", "clientId", "type", "ip", "country", "browser", "os",
+            "apiClient", "since", "until");
 
     private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Za-z]{2}");
 
-    public static SessionCriteria parse(String userId, String clientId, String type, String ip, String country,
-                                 String browser, String os, String apiClient) {
+    /** The criteria of a request's query parameters ({@code parameter} answers null for an absent one). */
+    public static SessionCriteria parse(Function<String, String> parameter) {
+        String apiClient = parameter.apply("apiClient");
+        Integer since = instant("since", parameter.apply("since"));
+        Integer until = instant("until", parameter.apply("until"));
+        if (since != null && until != null && since > until) {
+            throw ApiException.invalidParameter("until", "'until' must not be before 'since'.");
+        }
         return new SessionCriteria(
-                QueryParameters.text("userId", userId),
-                QueryParameters.text("clientId", clientId),
-                QueryParameters.choice("type", type, SessionType.ALL),
-                IpPattern.parse(ip),
-                countryCode(country),
-                QueryParameters.text("browser", browser),
-                QueryParameters.text("os", os),
-                apiClient == null || apiClient.isEmpty() ? null : QueryParameters.bool("apiClient", apiClient));
+                QueryParameters.text("userId", parameter.apply("userId")),
+                QueryParameters.text("clientId", parameter.apply("clientId")),
+                QueryParameters.choice("type", parameter.apply("type"), SessionType.ALL),
+                IpPattern.parse(parameter.apply("ip")),
+                countryCode(parameter.apply("country")),
+                QueryParameters.text("browser", parameter.apply("browser")),
+                QueryParameters.text("os", parameter.apply("os")),
+                apiClient == null || apiClient.isEmpty() ? null : QueryParameters.bool("apiClient", apiClient),
+                since, until);
     }
 
     /** Whether any filter needs the device note: the note is decoded only then. */
     boolean filtersOnDevice() {
         return ip != null || country != null || browser != null || os != null || apiClient != null;
+    }
+
+    /** Whether any filter at all narrows the search: a revocation by filter needs one. */
+    public boolean narrows() {
+        return userId != null || clientId != null || filtersOnDevice() || activeSince != null || activeUntil != null;
     }
 
     /** Whether a session with this device record passes the device filters. */
@@ -53,6 +76,15 @@ public record SessionCriteria(String userId, String clientId, SessionType type, 
                 && (apiClient == null || apiClient == (device != null && device.apiClient()));
     }
 
+    /** Whether a session last active at {@code lastActivity} (epoch seconds) is in the activity window. */
+    boolean matchesActivity(int lastActivity) {
+        return (activeSince == null || lastActivity >= activeSince) && (activeUntil == null || lastActivity <= activeUntil);
+    }
+
+    boolean filtersOnActivity() {
+        return activeSince != null || activeUntil != null;
+    }
+
     private static String countryCode(String raw) {
         if (raw == null || raw.isEmpty()) {
             return null;
@@ -61,5 +93,22 @@ public record SessionCriteria(String userId, String clientId, SessionType type, 
             throw ApiException.invalidParameter("country", "'country' must be a two-letter country code, e.g. GB.");
         }
         return raw.toUpperCase(Locale.ROOT);
+    }
+
+    /** An ISO-8601 instant ({@code 2026-11-23T10:00:00Z}) or epoch seconds, as epoch seconds. */
+    private static Integer instant(String name, String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        try {
+            long seconds = raw.matches("\\d{1,10}") ? Long.parseLong(raw) : Instant.parse(raw).getEpochSecond();
+            if (seconds < 0 || seconds > Integer.MAX_VALUE) {
+                throw new DateTimeParseException("out of range", raw, 0);
+            }
+            return (int) seconds;
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalidParameter(name,
+                    "'" + name + "' must be a time such as 2026-11-23T10:00:00Z, or seconds since 1970.");
+        }
     }
 }

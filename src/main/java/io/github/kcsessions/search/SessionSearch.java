@@ -28,26 +28,33 @@ public final class SessionSearch {
 
     public Result find(SessionCriteria criteria, Paging paging) {
         int window = SearchWindow.of(paging);
-        if (criteria.userId() != null && !criteria.filtersOnDevice()) {
+        boolean narrowsByRecord = criteria.filtersOnDevice() || criteria.filtersOnActivity();
+        if (criteria.userId() != null && !narrowsByRecord) {
             return source.userPage(criteria, paging);
         }
-        if (!criteria.filtersOnDevice()) {
-            Optional<Result> page = source.realmPage(criteria, paging);
+        if (criteria.userId() == null) {
+            Optional<Result> page = DatabaseFilter.of(criteria, null)
+                    .flatMap(filter -> source.realmPage(criteria, filter, paging));
             if (page.isPresent()) {
                 return page.get();
             }
         }
         TopSessions<UserSessionModel> top = new TopSessions<>(window);
         try (Stream<UserSessionModel> candidates = source.candidates(criteria)) {
-            (criteria.filtersOnDevice() ? candidates.filter(s -> criteria.matchesDevice(SessionDevices.of(s)))
-                    : candidates).forEach(s -> top.offer(SessionKey.of(s), s));
+            candidates.filter(s -> criteria.matchesActivity(s.getLastSessionRefresh()))
+                    .filter(s -> !criteria.filtersOnDevice() || criteria.matchesDevice(SessionDevices.of(s)))
+                    .forEach(s -> top.offer(SessionKey.of(s), s));
         }
-        return new Result(top.page(paging.first()), top.total());
+        return new Result(top.page(paging.first()), top.total(), true);
     }
 
-    /** @param total how many sessions matched in all */
-    public record Result(List<UserSessionModel> page, int total) {
+    /**
+     * @param total      how many sessions matched in all
+     * @param totalExact false when {@code total} came from Keycloak's session table, which still holds sessions that
+     *                   have expired in the last minutes but are not yet removed: an upper bound then
+     */
+    public record Result(List<UserSessionModel> page, int total, boolean totalExact) {
 
-        static final Result EMPTY = new Result(List.of(), 0);
+        static final Result EMPTY = new Result(List.of(), 0, true);
     }
 }

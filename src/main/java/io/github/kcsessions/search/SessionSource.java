@@ -2,7 +2,9 @@ package io.github.kcsessions.search;
 
 import io.github.kcsessions.api.Paging;
 import io.github.kcsessions.auth.AdminPermissions;
+import io.github.kcsessions.note.SessionDevices;
 import io.github.kcsessions.query.PersistedSessionIndex;
+import io.github.kcsessions.query.PersistedSessionIndex.RowFilter;
 import io.github.kcsessions.query.SessionLookup;
 import io.github.kcsessions.query.UserSessionPages;
 import org.keycloak.models.ClientModel;
@@ -46,7 +48,7 @@ final class SessionSource {
         }
         UserSessionPages.Page page = new UserSessionPages(session, realm)
                 .page(user, criteria.type(), client(criteria), null, paging.first(), paging.max());
-        return new SessionSearch.Result(page.sessions(), page.total());
+        return new SessionSearch.Result(page.sessions(), page.total(), true);
     }
 
     /**
@@ -54,7 +56,7 @@ final class SessionSource {
      * when that table cannot serve it, or when fine-grained permissions hide some users (each session must then be
      * checked, so every candidate is read).
      */
-    Optional<SessionSearch.Result> realmPage(SessionCriteria criteria, Paging paging) {
+    Optional<SessionSearch.Result> realmPage(SessionCriteria criteria, RowFilter filter, Paging paging) {
         if (!permissions.canViewAllUsers()) {
             return Optional.empty();
         }
@@ -62,11 +64,14 @@ final class SessionSource {
             return Optional.of(SessionSearch.Result.EMPTY);
         }
         return PersistedSessionIndex.of(session)
-                .flatMap(index -> index.realmPage(realm, criteria.type(), client(criteria), paging.first(), paging.max()))
+                .flatMap(index -> index.realmPage(realm, criteria.type(), client(criteria), filter, paging.first(),
+                        paging.max()))
                 .map(page -> new SessionSearch.Result(page.keys().stream()
                         .map(lookup::load)
                         .filter(Objects::nonNull)
-                        .toList(), page.total()));
+                        // The database matched the note's text; the page shows what the record says, so it decides.
+                        .filter(s -> !criteria.filtersOnDevice() || criteria.matchesDevice(SessionDevices.of(s)))
+                        .toList(), page.total(), false));
     }
 
     /** Sessions that pass {@code userId}, {@code clientId} and {@code type}, and whose user the caller may view. */

@@ -64,6 +64,7 @@ class AdminSessionsIT {
     private TestRealm otherRealm;
     private TestRealm bulk;
     private List<Login> logins;
+    private long bulkStarted;
 
     @BeforeAll
     void createRealms() throws Exception {
@@ -74,6 +75,7 @@ class AdminSessionsIT {
         otherRealm = TestRealm.create(OtherRealm.class, r -> addUsers(r, List.of(
                 realmAdmin(r, "otheradmin", "view-users", "manage-users"))));
         bulk = TestRealm.create(BulkRealm.class);
+        bulkStarted = Instant.now().getEpochSecond();
         logins = createBulkSessions();
     }
 
@@ -351,9 +353,165 @@ class AdminSessionsIT {
         assertFilter("userId=" + bobId + "&browser=curl&type=offline",
                 l -> l.username().equals("bob") && l.device().browser().equals("curl") && l.offline(),
                 s -> s.at("/device/browser").asText().equals("curl") && s.get("offline").asBoolean());
+        assertFilter("ip=81.2.69.0/24", l -> l.ip().equals("81.2.69.142"),
+                s -> s.get("ipAddress").asText().equals("81.2.69.142"));
+        assertFilter("ip=10.1.2.0/25", l -> l.ip().startsWith("10.1.2.") && lastOctet(l.ip()) < 128,
+                s -> s.get("ipAddress").asText().startsWith("10.1.2.") && lastOctet(s.get("ipAddress").asText()) < 128);
+        assertFilter("ip=10.1.2.128/25", l -> l.ip().startsWith("10.1.2.") && lastOctet(l.ip()) >= 128,
+                s -> lastOctet(s.get("ipAddress").asText()) >= 128);
+        assertFilter("ip=10.1.2.1*", l -> l.ip().startsWith("10.1.2.1"),
+                s -> s.get("ipAddress").asText().startsWith("10.1.2.1")); // a text prefix, matched in the JVM
+        assertFilter("ip=10.0.0.0/8&browser=curl", l -> l.ip().startsWith("10.") && l.device().browser().equals("curl"),
+                s -> s.at("/device/browser").asText().equals("curl"));
+        assertFilter("clientId=" + TestRealm.BACKEND + "&browser=Chrome",
+                l -> l.client().equals(TestRealm.BACKEND) && l.device().browser().equals("Chrome"),
+                s -> clientIds(s).contains(TestRealm.BACKEND) && s.at("/device/browser").asText().equals("Chrome"));
+        assertFilter("userId=" + bobId + "&country=GB",
+                l -> l.username().equals("bob") && "GB".equals(COUNTRY.get(l.ip())),
+                s -> s.get("userId").asText().equals(bobId));
+        assertFilter("since=" + Instant.ofEpochSecond(bulkStarted).minusSeconds(1) + "&os=Linux",
+                l -> "Linux".equals(l.device().os()), s -> s.at("/device/os").asText().equals("Linux"));
+        assertEquals(0, search("since=" + Instant.now().plusSeconds(3600)).get("total").asInt());
+        assertEquals(0, search("until=" + (bulkStarted - 3600)).get("total").asInt());
         assertEquals(0, search("clientId=no-such-client").get("total").asInt());
         assertEquals(0, search("userId=no-such-user").get("total").asInt());
         assertEquals(0, search("country=FR").get("total").asInt());
+    }
+
+    @Test
+    void aFilteredRealmWidePageWalksEveryMatchOnce() {
+        long expected = logins.stream().filter(l -> "GB".equals(COUNTRY.get(l.ip()))).count();
+        Set<String> seen = new HashSet<>();
+        int pages = 0;
+        for (int first = 0; first < expected; first += 40) {
+            JsonNode page = search("country=GB&first=" + first + "&max=40");
+            assertEquals(expected, page.get("total").asLong());
+            assertTrue(page.has("totalExact"), page.toString());
+            for (JsonNode session : page.get("sessions")) {
+                assertTrue(seen.add(key(session)), "twice: " + key(session));
+                assertEquals("GB", session.at("/location/countryCode").asText());
+            }
+            pages++;
+        }
+        assertEquals(expected, seen.size());
+        assertTrue(pages > 1);
+    }
+
+    @Test
+    void filterValuesThatLookLikeSqlOrWildcardsMatchNothingTheyShouldNot() {
+        for (String value : List.of("%", "_", "chrome%", "c_rl", "%url", "' OR '1'='1", "chrome' --", "!", "!%",
+                "\\", "|b=chrome|", "chrome|o=windows", "chrome|", "b=chrome", "\"%", "curl\"}")) {
+            assertEquals(0, search("browser=" + Http.encode(value)).get("total").asInt(), "browser=" + value);
+            assertEquals(0, search("os=" + Http.encode(value)).get("total").asInt(), "os=" + value);
+        }
+        // The same filters with plain values do match: the data set is not empty.
+        assertTrue(search("browser=curl").get("total").asInt() > 0);
+        assertTrue(search("os=windows").get("total").asInt() > 0);
+        for (String bad : List.of("country=%25%25", "country=G_", "ip=10.1.%25", "ip=10.1.2.0/33", "ip=10.1.2.0/8'",
+                "since=yesterday", "until=2026-13-01T00:00:00Z", "since=2026-11-23T10:00:00Z&until=2026-11-22T10:00:00Z",
+                "apiClient=maybe")) {
+            assertError(Api.get(admin(bulk, "?" + bad), "Authorization", Admin.bearer()), 400, "invalid_parameter");
+        }
+    }
+
+    // ---------------------------------------------------------------- revoke by filter
+
+    @Test
+    void revokeByFilterDryRunsAndCountMismatchesChangeNothing() {
+        TestRealm target = TestRealm.create(DryRunRealm.class, r -> addUsers(r, List.of(
+                realmAdmin(r, "manager", "manage-users"))));
+        List<Tokens> matching = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            matching.add(target.passwordGrant(TestRealm.SPA, "alice", "User-Agent", "curl/8.5.0",
+                    "X-Forwarded-For", "89.160.20.112"));
+        }
+        List<Tokens> others = List.of(
+                target.passwordGrant(TestRealm.SPA, "bob", "User-Agent", DEVICES.get(0).userAgent(),
+                        "X-Forwarded-For", "89.160.20.112"),
+                target.passwordGrant(TestRealm.SPA, "carol", "User-Agent", "curl/8.5.0",
+                        "X-Forwarded-For", "81.2.69.142"));
+        String manager = target.passwordGrant(ADMIN_CLI, "manager").bearer();
+        String filter = "country=SE&apiClient=true";
+
+        Http.Reply dry = Api.delete(admin(target, "?" + filter + "&dryRun=true"), "Authorization", manager);
+        assertEquals(200, dry.status(), dry.body());
+        assertTrue(dry.json().get("dryRun").asBoolean());
+        assertEquals(3, dry.json().get("matched").asInt());
+        assertEquals(0, dry.json().get("revoked").asInt());
+        assertEquals(sessionIds(matching), ids(dry.json()));
+
+        JsonNode mismatch = assertError(Api.delete(admin(target, "?" + filter + "&expectedCount=4"),
+                "Authorization", manager), 409, "count_mismatch");
+        assertEquals(3, mismatch.at("/details/matched").asInt());
+        assertError(Api.delete(admin(target, "?" + filter + "&maxCount=2"), "Authorization", manager), 409,
+                "count_mismatch");
+        assertError(Api.delete(admin(target, "?" + filter), "Authorization", manager), 400, "invalid_parameter");
+        assertError(Api.delete(admin(target, "?" + filter + "&expectedCount=3&colour=red"), "Authorization", manager),
+                400, "invalid_parameter");
+        assertError(Api.delete(admin(target, "?" + filter + "&country=GB&expectedCount=3"), "Authorization", manager),
+                400, "invalid_parameter");
+        assertError(Api.delete(admin(target, "?dryRun=true"), "Authorization", manager), 400, "invalid_parameter");
+        // Tried as a new user would: a user, a device filter and a dry run is a dry run of that user's matches.
+        Http.Reply userDry = Api.delete(admin(target, "?userId=" + target.userId("alice") + "&country=SE&dryRun=true"),
+                "Authorization", manager);
+        assertEquals(200, userDry.status(), userDry.body());
+        assertEquals(3, userDry.json().get("matched").asInt());
+
+        for (Tokens tokens : matching) {
+            assertEquals(200, whoami(target, tokens));
+        }
+        for (Tokens tokens : others) {
+            assertEquals(200, whoami(target, tokens));
+        }
+    }
+
+    @Test
+    void revokeByFilterEndsExactlyTheMatchingSessionsWithOneAdminEventEach() {
+        TestRealm target = TestRealm.create(RevokeRealm.class, r -> addUsers(r, List.of(
+                realmAdmin(r, "manager", "manage-users"), realmAdmin(r, "viewer", "view-users"))));
+        List<Tokens> matching = List.of(
+                target.passwordGrant(TestRealm.SPA, "alice", "User-Agent", "curl/8.5.0",
+                        "X-Forwarded-For", "89.160.20.112"),
+                target.passwordGrant(TestRealm.SPA, "alice", Map.of("scope", "openid offline_access"),
+                        "User-Agent", "curl/8.5.0", "X-Forwarded-For", "89.160.20.112"),
+                target.passwordGrant(TestRealm.SPA, "bob", "User-Agent", "python-requests/2.31.0",
+                        "X-Forwarded-For", "89.160.20.112"));
+        List<Tokens> others = List.of(
+                target.passwordGrant(TestRealm.SPA, "alice", "User-Agent", DEVICES.get(0).userAgent(),
+                        "X-Forwarded-For", "89.160.20.112"),
+                target.passwordGrant(TestRealm.SPA, "carol", "User-Agent", "curl/8.5.0",
+                        "X-Forwarded-For", "81.2.69.142"));
+        String filter = "country=SE&apiClient=true";
+        String viewer = target.passwordGrant(ADMIN_CLI, "viewer").bearer();
+        assertError(Api.delete(admin(target, "?" + filter + "&expectedCount=3"), "Authorization", viewer), 403,
+                "forbidden");
+        assertError(Api.delete(admin(target, "?" + filter + "&dryRun=true"), "Authorization", viewer), 403,
+                "forbidden");
+        for (Tokens tokens : matching) {
+            assertEquals(200, whoami(target, tokens), "a refused revocation changes nothing");
+        }
+
+        String manager = target.passwordGrant(ADMIN_CLI, "manager").bearer();
+        Http.Reply done = Api.delete(admin(target, "?" + filter + "&expectedCount=3"), "Authorization", manager);
+        assertEquals(200, done.status(), done.body());
+        assertFalse(done.json().get("dryRun").asBoolean());
+        assertEquals(3, done.json().get("matched").asInt());
+        assertEquals(3, done.json().get("revoked").asInt());
+
+        for (Tokens tokens : matching) {
+            assertEquals(401, whoami(target, tokens));
+            assertEquals(400, target.refresh(TestRealm.SPA, tokens.refreshToken()).status());
+        }
+        for (Tokens tokens : others) {
+            assertEquals(200, whoami(target, tokens));
+        }
+        assertEquals(200, Api.get(admin(target, "?max=1"), "Authorization", manager).status());
+        for (int i = 0; i < matching.size(); i++) {
+            // The second is an offline session (its direct grant keeps no online twin).
+            adminEvent(target, matching.get(i).sessionId(), i == 1);
+        }
+        JsonNode again = Api.delete(admin(target, "?" + filter + "&dryRun=true"), "Authorization", manager).json();
+        assertEquals(0, again.get("matched").asInt());
     }
 
     @Test
@@ -540,6 +698,24 @@ class AdminSessionsIT {
     }
 
     /** Names the second realm, whose admin must not reach the first. */
+    private static final class DryRunRealm {
+    }
+
+    private static final class RevokeRealm {
+    }
+
+    private static int lastOctet(String ip) {
+        return Integer.parseInt(ip.substring(ip.lastIndexOf('.') + 1));
+    }
+
+    private static int whoami(TestRealm target, Tokens tokens) {
+        return Api.get(target.api("/whoami"), "Authorization", tokens.bearer()).status();
+    }
+
+    private static Set<String> sessionIds(List<Tokens> tokens) {
+        return tokens.stream().map(Tokens::sessionId).collect(Collectors.toSet());
+    }
+
     private static final class OtherRealm {
     }
 

@@ -29,7 +29,13 @@ class SessionCriteriaTest {
     private static final DeviceRecord UNKNOWN_DEVICE = new DeviceRecord(null, 1, 1, "1.2.3.4", "1.2.3.4", null, null);
 
     private static SessionCriteria parse(String ip, String country, String browser, String os, String apiClient) {
-        return SessionCriteria.parse(null, null, null, ip, country, browser, os, apiClient);
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        values.put("ip", ip);
+        values.put("country", country);
+        values.put("browser", browser);
+        values.put("os", os);
+        values.put("apiClient", apiClient);
+        return SessionCriteria.parse(values::get);
     }
 
     @Test
@@ -76,7 +82,7 @@ class SessionCriteriaTest {
         assertEquals("apiClient", assertThrows(ApiException.class, () -> parse(null, null, null, null, "yes"))
                 .toError().details().get("parameter"));
         assertEquals("type", assertThrows(ApiException.class,
-                () -> SessionCriteria.parse(null, null, "both", null, null, null, null, null))
+                () -> SessionCriteria.parse(java.util.Map.of("type", "both")::get))
                 .toError().details().get("parameter"));
         assertEquals("browser", assertThrows(ApiException.class, () -> parse(null, null, "x".repeat(256), null, null))
                 .toError().details().get("parameter"));

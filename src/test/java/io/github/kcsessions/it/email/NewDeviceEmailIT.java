@@ -97,6 +97,12 @@ class NewDeviceEmailIT {
                 html.getElementById("kcs-devices-link").attr("href"));
         assertTrue(html.getElementById("kcs-end-session-link").attr("href")
                 .startsWith(realm.url("/login-actions/action-token?key=")));
+        // An administrator editing the user's profile keeps the memory (it is not a profile attribute).
+        String bob = realm.userId("bob");
+        JsonNode user = realm.admin().json("/realms/" + realm.name() + "/users/" + bob);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) user).put("firstName", "Robert");
+        io.github.kcsessions.it.support.Admin.expectOk(realm.admin().call("PUT",
+                "/realms/" + realm.name() + "/users/" + bob, user));
         // Chrome is known now: signing in with it again sends nothing more.
         realm.passwordGrant(TestRealm.SPA, "bob", "User-Agent", CHROME_WINDOWS, "X-Forwarded-For", HOME_IP);
         Thread.sleep(2000);

@@ -80,6 +80,11 @@ final class DistributionServer implements KeycloakServer {
     }
 
     @Override
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
     public void restart() {
         process.stop();
         start(false);

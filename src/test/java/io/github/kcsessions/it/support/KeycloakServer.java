@@ -9,6 +9,11 @@ public interface KeycloakServer extends AutoCloseable {
     /** e.g. {@code http://127.0.0.1:38080}, without a trailing slash. */
     String baseUrl();
 
+    /** The server's process id (its JVM), for benchmarks that read its heap; -1 when not known. */
+    default long pid() {
+        return -1;
+    }
+
     /** Stops and starts the same server on the same data: sessions must survive. */
     void restart();
 
