@@ -115,9 +115,9 @@ public class AdminSessionsResource extends ApiResource {
             SessionSearch search = new SessionSearch(session, realm, permissions);
             if (request.dryRun()) {
                 SessionSearch.Result page = search.find(criteria, Paging.of(first, max));
-                return ApiResponses.ok(new RevocationByFilter(true, page.total(), 0, views(page.page())));
+                return ApiResponses.ok(new RevocationByFilter(true, search.count(criteria), 0, views(page.page())));
             }
-            int matched = search.find(criteria, new Paging(0, 1)).total();
+            int matched = search.count(criteria);
             request.requireExpected(matched);
             List<UserSessionModel> targets = matched == 0 ? List.of() : search.find(criteria, new Paging(0, matched)).page();
             return ApiResponses.ok(new RevocationByFilter(false, matched, revocation().revoke(targets), null));

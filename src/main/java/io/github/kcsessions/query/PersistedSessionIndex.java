@@ -99,9 +99,18 @@ public final class PersistedSessionIndex {
         return keys;
     }
 
-    /** One page of keys of a realm-wide listing, and how many live rows there are in all. */
-    public record RealmPage(List<SessionKey> keys, int total) {
+    /**
+     * One page of keys of a realm-wide listing, and how many rows match: all of them when {@code totalExact}, else at
+     * least {@code total} (the count stopped at {@link #COUNT_LIMIT}).
+     */
+    public record RealmPage(List<SessionKey> keys, int total, boolean totalExact) {
     }
+
+    /**
+     * How far a page query counts: past it, {@code total} is a lower bound, so that a page of a common match costs
+     * a walk down the last-activity index until enough rows matched, not a scan of the whole realm.
+     */
+    public static final int COUNT_LIMIT = 1000;
 
     /**
      * Conditions the database checks on each row besides realm, type and client: the user, a window of last activity
@@ -113,73 +122,103 @@ public final class PersistedSessionIndex {
         public static final RowFilter NONE = new RowFilter(null, null, null, List.of());
     }
 
-    /**
-     * The most recently active sessions of the whole realm (of one client's, when given), paged by the database:
-     * memory and loading grow with the page, not with the realm. {@code total} counts rows not idle for longer than
-     * the realm allows any session to be; a row that has reached its own earlier limit but is not yet removed is
-     * counted, and dropped when its page is loaded. Empty when the table cannot be read.
-     */
     public Optional<RealmPage> realmPage(RealmModel realm, SessionType type, ClientModel client, int first, int max) {
         return realmPage(realm, type, client, RowFilter.NONE, first, max);
     }
 
     /**
-     * As {@link #realmPage(RealmModel, SessionType, ClientModel, int, int)}, of the rows that also pass {@code filter}:
-     * the database evaluates it, with bound parameters only, so a filtered page costs one database-side scan of the
-     * realm's rows and loads only the page.
+     * The most recently active rows of the realm (of one client's, when given) that pass {@code filter}, paged by the
+     * database: for each kind (online, offline), one query in the order of Keycloak's index on realm, kind and last
+     * activity, stopped after {@code max(first + max, COUNT_LIMIT) + 1} rows; the two are merged. The filter is
+     * evaluated by the database, with bound parameters only; only keys come back, and only the page is loaded later.
+     * Rows idle for longer than the realm allows any session are left out; a row that reached its own earlier limit
+     * but is not yet removed is counted, and dropped when its page is loaded. Empty when the table cannot be read.
      */
     public Optional<RealmPage> realmPage(RealmModel realm, SessionType type, ClientModel client, RowFilter filter,
                                          int first, int max) {
         try {
-            StringBuilder conditions = new StringBuilder();
-            if (filter.userId() != null) {
-                conditions.append(" and s.userId = :userId");
-            }
-            if (filter.activeSince() != null) {
-                conditions.append(" and s.lastSessionRefresh >= :activeSince");
-            }
-            if (filter.activeUntil() != null) {
-                conditions.append(" and s.lastSessionRefresh <= :activeUntil");
-            }
-            for (int group = 0; group < filter.textLike().size(); group++) {
-                List<String> alternatives = filter.textLike().get(group);
-                conditions.append(" and (");
-                for (int i = 0; i < alternatives.size(); i++) {
-                    conditions.append(i == 0 ? "" : " or ").append("s.data like :like_").append(group).append('_')
-                            .append(i).append(" escape '!'");
-                }
-                conditions.append(")");
-            }
-            String where = " from PersistentUserSessionEntity s where s.realmId = :realmId and ("
-                    + (type.includesOnline() ? "(s.offline = '0' and s.lastSessionRefresh >= :oldestOnline)" : "")
-                    + (type == SessionType.ALL ? " or " : "")
-                    + (type.includesOffline() ? "(s.offline = '1' and s.lastSessionRefresh >= :oldestOffline)" : "")
-                    + ")" + conditions + (client == null ? "" : WITH_CLIENT);
-            TypedQuery<Object[]> page = em.createQuery("select s.userSessionId, s.offline, s.lastSessionRefresh" + where
-                    + " order by s.lastSessionRefresh desc, s.userSessionId, s.offline", Object[].class);
-            TypedQuery<Long> count = em.createQuery("select count(s)" + where, Long.class);
-            for (TypedQuery<?> query : List.of(page, count)) {
-                query.setParameter("realmId", realm.getId());
-                if (type.includesOnline()) {
-                    query.setParameter("oldestOnline", oldestLiveRefresh(realm, false));
-                }
-                if (type.includesOffline()) {
-                    query.setParameter("oldestOffline", oldestLiveRefresh(realm, true));
-                }
-                if (client != null) {
-                    query.setParameter("clientId", client.getId());
-                }
-                bind(query, filter);
-            }
+            int limit = Math.max(first + max, COUNT_LIMIT) + 1;
             List<SessionKey> keys = new ArrayList<>();
-            for (Object[] row : page.setFirstResult(first).setMaxResults(max).getResultList()) {
-                keys.add(new SessionKey((String) row[0], "1".equals(row[1]), ((Number) row[2]).intValue()));
+            boolean complete = true;
+            for (boolean offline : kinds(type)) {
+                TypedQuery<Object[]> query = em.createQuery("select s.userSessionId, s.lastSessionRefresh"
+                        + rows(client, filter) + " order by s.lastSessionRefresh desc, s.userSessionId", Object[].class);
+                bind(query, realm, offline, client, filter);
+                List<Object[]> found = query.setMaxResults(limit).getResultList();
+                complete &= found.size() < limit;
+                for (Object[] row : found) {
+                    keys.add(new SessionKey((String) row[0], offline, ((Number) row[1]).intValue()));
+                }
             }
-            return Optional.of(new RealmPage(keys, count.getSingleResult().intValue()));
+            keys.sort(SessionKey.MOST_RECENT_FIRST);
+            List<SessionKey> page = keys.subList(Math.min(first, keys.size()), Math.min(first + max, keys.size()));
+            return Optional.of(new RealmPage(new ArrayList<>(page), keys.size(), complete));
         } catch (RuntimeException e) {
             FALLBACK.report(e);
             return Optional.empty();
         }
+    }
+
+    /** How many rows pass {@code filter}, all counted: a scan of the realm's rows in the database. */
+    public Optional<Integer> count(RealmModel realm, SessionType type, ClientModel client, RowFilter filter) {
+        try {
+            long total = 0;
+            for (boolean offline : kinds(type)) {
+                TypedQuery<Long> query = em.createQuery("select count(s)" + rows(client, filter), Long.class);
+                bind(query, realm, offline, client, filter);
+                total += query.getSingleResult();
+            }
+            return Optional.of((int) total);
+        } catch (RuntimeException e) {
+            FALLBACK.report(e);
+            return Optional.empty();
+        }
+    }
+
+    private static List<Boolean> kinds(SessionType type) {
+        List<Boolean> kinds = new ArrayList<>(2);
+        if (type.includesOnline()) {
+            kinds.add(false);
+        }
+        if (type.includesOffline()) {
+            kinds.add(true);
+        }
+        return kinds;
+    }
+
+    private static String rows(ClientModel client, RowFilter filter) {
+        StringBuilder where = new StringBuilder(" from PersistentUserSessionEntity s where s.realmId = :realmId"
+                + " and s.offline = :offline and s.lastSessionRefresh >= :oldest");
+        if (filter.userId() != null) {
+            where.append(" and s.userId = :userId");
+        }
+        if (filter.activeSince() != null) {
+            where.append(" and s.lastSessionRefresh >= :activeSince");
+        }
+        if (filter.activeUntil() != null) {
+            where.append(" and s.lastSessionRefresh <= :activeUntil");
+        }
+        for (int group = 0; group < filter.textLike().size(); group++) {
+            List<String> alternatives = filter.textLike().get(group);
+            where.append(" and (");
+            for (int i = 0; i < alternatives.size(); i++) {
+                where.append(i == 0 ? "" : " or ").append("s.data like :like_").append(group).append('_').append(i)
+                        .append(" escape '!'");
+            }
+            where.append(")");
+        }
+        return where + (client == null ? "" : WITH_CLIENT);
+    }
+
+    private static void bind(TypedQuery<?> query, RealmModel realm, boolean offline, ClientModel client,
+                             RowFilter filter) {
+        query.setParameter("realmId", realm.getId())
+                .setParameter("offline", offline ? "1" : "0")
+                .setParameter("oldest", oldestLiveRefresh(realm, offline));
+        if (client != null) {
+            query.setParameter("clientId", client.getId());
+        }
+        bind(query, filter);
     }
 
     private static void bind(TypedQuery<?> query, RowFilter filter) {

@@ -49,9 +49,24 @@ public final class SessionSearch {
     }
 
     /**
+     * How many sessions match, every one counted: what a dry run reports and a revocation's guard compares. Without
+     * {@code userId}, a count by the database; otherwise the JVM search's own exact total.
+     */
+    public int count(SessionCriteria criteria) {
+        if (criteria.userId() == null) {
+            Optional<Integer> counted = DatabaseFilter.of(criteria, null)
+                    .flatMap(filter -> source.realmCount(criteria, filter));
+            if (counted.isPresent()) {
+                return counted.get();
+            }
+        }
+        return find(criteria, new Paging(0, 1)).total();
+    }
+
+    /**
      * @param total      how many sessions matched in all
-     * @param totalExact false when {@code total} came from Keycloak's session table, which still holds sessions that
-     *                   have expired in the last minutes but are not yet removed: an upper bound then
+     * @param totalExact false when the database stopped counting (see {@code PersistedSessionIndex#COUNT_LIMIT}):
+     *                   {@code total} is then a lower bound
      */
     public record Result(List<UserSessionModel> page, int total, boolean totalExact) {
 

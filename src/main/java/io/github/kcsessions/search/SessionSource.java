@@ -71,7 +71,19 @@ final class SessionSource {
                         .filter(Objects::nonNull)
                         // The database matched the note's text; the page shows what the record says, so it decides.
                         .filter(s -> !criteria.filtersOnDevice() || criteria.matchesDevice(SessionDevices.of(s)))
-                        .toList(), page.total(), false));
+                        .toList(), page.total(), page.totalExact()));
+    }
+
+    /** The count of a realm-wide search by the session table, all rows counted; empty where realmPage is. */
+    Optional<Integer> realmCount(SessionCriteria criteria, RowFilter filter) {
+        if (!permissions.canViewAllUsers()) {
+            return Optional.empty();
+        }
+        if (unknownClient(criteria)) {
+            return Optional.of(0);
+        }
+        return PersistedSessionIndex.of(session)
+                .flatMap(index -> index.count(realm, criteria.type(), client(criteria), filter));
     }
 
     /** Sessions that pass {@code userId}, {@code clientId} and {@code type}, and whose user the caller may view. */

@@ -3,9 +3,8 @@ package io.github.kcsessions.view;
 import java.util.List;
 
 /**
- * A page of an admin search: the sessions, how many match in all, and whether that count is exact; {@code false}
- * when it came from Keycloak's session table, which still counts sessions that expired in the last minutes and are
- * not yet removed (an upper bound; the pages never show them).
+ * A page of an admin search: the sessions, how many match, and whether that count is complete; {@code false} when the
+ * database stopped counting, so that more sessions than {@code total} match.
  */
 public record AdminSessionPage(List<SessionRepresentation> sessions, int total, boolean totalExact) {
 }

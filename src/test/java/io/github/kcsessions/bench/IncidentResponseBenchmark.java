@@ -1,6 +1,7 @@
 package io.github.kcsessions.bench;
 
 import io.github.kcsessions.it.support.Admin;
+import io.github.kcsessions.it.support.Cluster;
 import io.github.kcsessions.it.support.Http;
 import io.github.kcsessions.it.support.KeycloakExtension;
 import io.github.kcsessions.it.support.KeycloakServer;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
  * sessions, side by side with Keycloak's own {@code users/{id}/sessions}; the server's heap after a full GC before and
  * after the realm is filled. Sessions come from real password grants; the realm's password policy
  * {@code hashAlgorithm(pbkdf2-sha256) and hashIterations(1)} makes a login cost the login, not the hash. Not a test: run with
- * {@code mvn -Pbenchmark verify -Dbench.class=IncidentResponseBenchmark [-Dbench.sessions=100000]}.
+ * {@code mvn -Pbenchmark verify -Dbench.class=IncidentResponseBenchmark [-Dbench.sessions=100000]
+ * [-Dbench.postgres=true]}: one start-dev node on H2, or node A of the two-node PostgreSQL cluster of the suite.
  */
 public final class IncidentResponseBenchmark {
 
@@ -47,7 +49,20 @@ public final class IncidentResponseBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        try (KeycloakServer server = KeycloakExtension.startStandalone()) {
+        if (Boolean.getBoolean("bench.postgres")) {
+            try (Cluster cluster = KeycloakExtension.startStandaloneCluster()) {
+                measure(cluster.a(), "node A of a two-node cluster on PostgreSQL");
+            }
+        } else {
+            try (KeycloakServer server = KeycloakExtension.startStandalone()) {
+                measure(server, "one node, start-dev on H2");
+            }
+        }
+    }
+
+    private static void measure(KeycloakServer server, String setup) throws Exception {
+        System.out.println("Server: " + setup);
+        {
             TestRealm realm = TestRealm.create(IncidentResponseBenchmark.class, r -> {
                 r.put("passwordPolicy", "hashAlgorithm(pbkdf2-sha256) and hashIterations(1)");
                 List<Object> users = new ArrayList<>((List<?>) r.get("users"));
@@ -119,7 +134,7 @@ public final class IncidentResponseBenchmark {
             }
             String ip = address;
             logins.add(pool.submit(() -> realm.passwordGrant(TestRealm.SPA, username, Map.of(),
-                    "User-Agent", USER_AGENTS.get(n % USER_AGENTS.size()), "X-Forwarded-For", ip)));
+                    "User-Agent", USER_AGENTS.get(n / ADDRESSES.size() % USER_AGENTS.size()), "X-Forwarded-For", ip)));
         }
         for (int i = 0; i < logins.size(); i++) {
             logins.get(i).get();
@@ -143,7 +158,7 @@ public final class IncidentResponseBenchmark {
         if (used.find()) {
             total = Long.parseLong(used.group(1));
         }
-        return total == 0 ? "n/a" : (total / 1024) + " MiB";
+        return total == 0 ? "n/a (" + info.strip().lines().findFirst().orElse("") + ")" : (total / 1024) + " MiB";
     }
 
     private static String exec(String... command) throws IOException, InterruptedException {

@@ -63,6 +63,11 @@ public final class ClusterNode implements KeycloakServer {
     }
 
     @Override
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
     }

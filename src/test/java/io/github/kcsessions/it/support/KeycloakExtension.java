@@ -43,6 +43,13 @@ public final class KeycloakExtension implements BeforeAllCallback {
         return current;
     }
 
+    /** For benchmarks: a two-node cluster on PostgreSQL, outside JUnit; its node A becomes the current server. */
+    public static Cluster startStandaloneCluster() {
+        cluster = startCluster();
+        current = cluster.a();
+        return cluster;
+    }
+
     /** The server of the test class that runs now. */
     public static KeycloakServer server() {
         if (current == null) {
