@@ -13,7 +13,6 @@ import org.keycloak.urls.UrlType;
 
 import java.net.URI;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Hands every successful sign-in of the realm to a {@link NewDeviceCheck}, which runs after the sign-in's transaction
@@ -49,9 +48,10 @@ final class NewDeviceEmailListener implements EventListenerProvider {
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
+                // Runs on the request thread after the commit: whatever happens here must not fail the sign-in.
                 try {
                     executor.execute(() -> check.run(sessionFactory));
-                } catch (RejectedExecutionException e) {
+                } catch (RuntimeException e) {
                     LOG.warnf("New-device check of session %s skipped: %s", check.sessionId(), e.getMessage());
                 }
             }

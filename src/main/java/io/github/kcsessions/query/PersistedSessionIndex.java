@@ -141,14 +141,24 @@ public final class PersistedSessionIndex {
             List<SessionKey> keys = new ArrayList<>();
             boolean complete = true;
             for (boolean offline : kinds(type)) {
+                // Ordered by the indexed column alone, so that the database can walk the index and stop; ties are
+                // ordered here, and the last, possibly cut, second is read whole when the page reaches into it.
                 TypedQuery<Object[]> query = em.createQuery("select s.userSessionId, s.lastSessionRefresh"
-                        + rows(client, filter) + " order by s.lastSessionRefresh desc, s.userSessionId", Object[].class);
+                        + rows(client, filter) + " order by s.lastSessionRefresh desc", Object[].class);
                 bind(query, realm, offline, client, filter);
-                List<Object[]> found = query.setMaxResults(limit).getResultList();
-                complete &= found.size() < limit;
-                for (Object[] row : found) {
-                    keys.add(new SessionKey((String) row[0], offline, ((Number) row[1]).intValue()));
+                List<SessionKey> found = keys(query.setMaxResults(limit).getResultList(), offline);
+                if (found.size() == limit) {
+                    complete = false;
+                    int cut = found.get(found.size() - 1).lastSessionRefresh();
+                    found.removeIf(key -> key.lastSessionRefresh() == cut);
+                    if (found.size() < first + max) {
+                        TypedQuery<Object[]> second = em.createQuery("select s.userSessionId, s.lastSessionRefresh"
+                                + rows(client, filter) + " and s.lastSessionRefresh = :cut", Object[].class);
+                        bind(second, realm, offline, client, filter);
+                        found.addAll(keys(second.setParameter("cut", cut).getResultList(), offline));
+                    }
                 }
+                keys.addAll(found);
             }
             keys.sort(SessionKey.MOST_RECENT_FIRST);
             List<SessionKey> page = keys.subList(Math.min(first, keys.size()), Math.min(first + max, keys.size()));
@@ -157,6 +167,14 @@ public final class PersistedSessionIndex {
             FALLBACK.report(e);
             return Optional.empty();
         }
+    }
+
+    private static List<SessionKey> keys(List<Object[]> rows, boolean offline) {
+        List<SessionKey> keys = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            keys.add(new SessionKey((String) row[0], offline, ((Number) row[1]).intValue()));
+        }
+        return keys;
     }
 
     /** How many rows pass {@code filter}, all counted: a scan of the realm's rows in the database. */

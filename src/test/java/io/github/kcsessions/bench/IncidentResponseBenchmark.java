@@ -51,6 +51,7 @@ public final class IncidentResponseBenchmark {
     public static void main(String[] args) throws Exception {
         if (Boolean.getBoolean("bench.postgres")) {
             try (Cluster cluster = KeycloakExtension.startStandaloneCluster()) {
+                System.out.println("Database: " + cluster.databaseUrl() + " (user and password keycloak)");
                 measure(cluster.a(), "node A of a two-node cluster on PostgreSQL");
             }
         } else {
@@ -74,6 +75,7 @@ public final class IncidentResponseBenchmark {
             String heapBefore = heap(server);
             createSessions(realm);
             String heapFilled = heap(server);
+            holdIfAsked(server);
             String alice = realm.userId("alice");
             String ours = server.baseUrl() + "/admin/realms/" + realm.name() + "/device-sessions";
             String theirs = server.baseUrl() + "/admin/realms/" + realm.name() + "/users/" + alice + "/sessions";
@@ -106,6 +108,17 @@ public final class IncidentResponseBenchmark {
                     matched / seconds);
             System.out.printf("Server heap after full GC: empty realm %s; %d sessions %s; after the runs %s%n",
                     heapBefore, SESSIONS, heapFilled, heapAfter);
+        }
+    }
+
+    /** With -Dbench.hold=true, waits after filling the realm until the file /tmp/bench-continue exists (to explain queries). */
+    private static void holdIfAsked(KeycloakServer server) throws InterruptedException {
+        if (!Boolean.getBoolean("bench.hold")) {
+            return;
+        }
+        System.out.println("Holding: " + server.baseUrl() + "; touch /tmp/bench-continue to go on");
+        while (!new java.io.File("/tmp/bench-continue").exists()) {
+            Thread.sleep(1000);
         }
     }
 
@@ -148,11 +161,17 @@ public final class IncidentResponseBenchmark {
 
     /** The server's used heap after a full GC, as jcmd reports it. */
     private static String heap(KeycloakServer server) throws IOException, InterruptedException {
-        if (server.pid() < 0) {
+        // kc.sh starts the server's JVM as its child.
+        String jvm = ProcessHandle.of(server.pid()).stream()
+                .flatMap(ProcessHandle::descendants)
+                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .map(p -> String.valueOf(p.pid()))
+                .findFirst().orElse(null);
+        if (jvm == null) {
             return "n/a";
         }
-        exec("jcmd", String.valueOf(server.pid()), "GC.run");
-        String info = exec("jcmd", String.valueOf(server.pid()), "GC.heap_info");
+        exec("jcmd", jvm, "GC.run");
+        String info = exec("jcmd", jvm, "GC.heap_info");
         Matcher used = Pattern.compile("used (\\d+)K").matcher(info);
         long total = 0;
         if (used.find()) {

@@ -69,6 +69,11 @@ public final class Cluster implements AutoCloseable {
         node.awaitClusterOf(2, VIEW_TIMEOUT);
     }
 
+    /** The JDBC URL of the cluster's database (user and password {@code keycloak}), for benchmarks and diagnosis. */
+    public String databaseUrl() {
+        return database.jdbcUrl();
+    }
+
     PostgresServer database() {
         return database;
     }
