@@ -53,6 +53,7 @@ public class AdminSessionsResource extends ApiResource {
     public Response search(@QueryParam("first") String first, @QueryParam("max") String max) {
         return respond(() -> {
             permissions.requireQuery();
+            refuseEmptyId();
             Paging paging = Paging.of(first, max);
             SessionCriteria criteria = SessionCriteria.parse(this::queryParameter);
             SessionSearch.Result result = new SessionSearch(session, realm, permissions).find(criteria, paging);
@@ -92,6 +93,7 @@ public class AdminSessionsResource extends ApiResource {
     public Response revokeByFilter(@QueryParam("first") String first, @QueryParam("max") String max) {
         return respond(() -> {
             permissions.requireQuery();
+            refuseEmptyId();
             RevocationRequest request = RevocationRequest.parse(session.getContext().getUri().getQueryParameters());
             SessionCriteria criteria = request.criteria();
             if (!criteria.narrows()) {

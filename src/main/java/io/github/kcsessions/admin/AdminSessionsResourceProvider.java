@@ -1,5 +1,6 @@
 package io.github.kcsessions.admin;
 
+import io.github.kcsessions.api.KnownMethods;
 import io.github.kcsessions.auth.AdminPermissions;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -13,7 +14,7 @@ public class AdminSessionsResourceProvider implements AdminRealmResourceProvider
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                               AdminEventBuilder adminEvent) {
-        return new AdminSessionsResource(session, realm, new AdminPermissions(auth), adminEvent);
+        return new KnownMethods(new AdminSessionsResource(session, realm, new AdminPermissions(auth), adminEvent));
     }
 
     @Override

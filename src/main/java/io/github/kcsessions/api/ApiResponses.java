@@ -25,6 +25,10 @@ public final class ApiResponses {
     }
 
     public static Response run(KeycloakSession session, Supplier<Response> operation) {
+        return UnreadableContentType.guard(session, answer(session, operation));
+    }
+
+    private static Response answer(KeycloakSession session, Supplier<Response> operation) {
         try {
             return operation.get();
         } catch (ApiException e) {

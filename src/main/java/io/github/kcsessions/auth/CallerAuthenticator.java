@@ -3,6 +3,7 @@ package io.github.kcsessions.auth;
 import io.github.kcsessions.api.ApiException;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.core.HttpHeaders;
+import org.jboss.logging.Logger;
 import org.keycloak.models.AccountRoles;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
@@ -25,6 +26,8 @@ import java.util.List;
  * {@link AppAuthManager.BearerTokenAuthenticator}. Only the answers are ours, in this API's error schema.
  */
 public final class CallerAuthenticator {
+
+    private static final Logger LOG = Logger.getLogger(CallerAuthenticator.class);
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -78,8 +81,13 @@ public final class CallerAuthenticator {
         if (header == null) {
             throw ApiException.invalidToken("The Authorization header must be 'Bearer <access token>'.");
         }
-        AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).setTokenString(header.getToken())
-                .authenticate();
+        AuthResult result;
+        try {
+            result = new AppAuthManager.BearerTokenAuthenticator(session).setTokenString(header.getToken())
+                    .authenticate();
+        } catch (RuntimeException unverifiable) {
+            throw unverifiable(unverifiable);
+        }
         if (result == null || result.session() == null) {
             throw ApiException.invalidToken("The access token is invalid, expired or revoked, or its session has ended.");
         }
@@ -90,11 +98,27 @@ public final class CallerAuthenticator {
     }
 
     private Caller byCookie() {
-        AuthResult result = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        AuthResult result;
+        try {
+            result = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        } catch (RuntimeException unverifiable) {
+            LOG.debugf("Unverifiable SSO cookie: %s", unverifiable.toString());
+            result = null;
+        }
         if (result == null || result.session() == null) {
             throw ApiException.credentialsRequired("No bearer access token, and no valid SSO session cookie.");
         }
         return new Caller(result.user(), result.session(), null, null);
+    }
+
+    /**
+     * Keycloak's token checks may throw on a token they cannot read (a JWS header without {@code alg} ends in a
+     * NullPointerException): such a token is unverifiable, so the answer is a 401, and the cause is only worth a debug
+     * line, since anyone can send it.
+     */
+    private static ApiException unverifiable(RuntimeException cause) {
+        LOG.debugf("Unverifiable credentials: %s", cause.toString());
+        return ApiException.invalidToken("The access token is invalid, expired or revoked, or its session has ended.");
     }
 
     private boolean mayManageAccount(Caller caller) {

@@ -8,7 +8,7 @@ import java.util.function.Function;
  * send them, only over HTTPS, and the high-entropy ones (platform version, model, full version list) only after the
  * server asked for them with {@code Accept-CH}; every field is therefore optional.
  *
- * @param brands          {@code Sec-CH-UA}, GREASE brands removed; never null
+ * @param brands          {@code Sec-CH-UA}, GREASE brands and brands without a name removed; never null
  * @param mobile          {@code Sec-CH-UA-Mobile}: true for {@code ?1}, false for {@code ?0}, null when absent
  * @param platform        {@code Sec-CH-UA-Platform}, unquoted, e.g. "Windows", "macOS", "Android"
  * @param platformVersion {@code Sec-CH-UA-Platform-Version}, unquoted, e.g. "15.0.0"
@@ -57,7 +57,7 @@ public record ClientHints(List<Brand> brands, Boolean mobile, String platform, S
 
     private static List<Brand> brandsOf(String header) {
         return LenientStructuredFields.parseBrandList(header).stream()
-                .filter(brand -> !isGrease(brand.name()))
+                .filter(brand -> !HeaderText.isBlank(brand.name()) && !isGrease(brand.name()))
                 .toList();
     }
 

@@ -2,7 +2,7 @@ package io.github.kcsessions.device;
 
 /**
  * What a user agent string, refined by client hints, says about the device behind a session. Every string is null
- * when unknown.
+ * when unknown, never empty or blank.
  *
  * @param userAgent      the raw {@code User-Agent}, control characters removed, cut to {@value #MAX_USER_AGENT_LENGTH}
  *                       characters
@@ -34,9 +34,21 @@ public record DeviceInfo(String userAgent, String browser, String browserVersion
             new DeviceInfo(null, null, null, null, null, UNKNOWN, false, null, null, false);
 
     public DeviceInfo {
+        // Absent, never empty: an empty brand or platform from a client hint says nothing.
+        userAgent = blankAsNull(userAgent);
+        browser = blankAsNull(browser);
+        browserVersion = blankAsNull(browserVersion);
+        os = blankAsNull(os);
+        osVersion = blankAsNull(osVersion);
+        model = blankAsNull(model);
+        vendor = blankAsNull(vendor);
         if (!isKnownType(deviceType)) {
             deviceType = UNKNOWN;
         }
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** Whether a device type denotes a mobile device, see {@link #mobile()}. */

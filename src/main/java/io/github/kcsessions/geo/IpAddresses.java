@@ -3,6 +3,7 @@ package io.github.kcsessions.geo;
 import com.google.common.net.InetAddresses;
 
 import java.net.InetAddress;
+import java.util.regex.Pattern;
 
 /**
  * One text form per IP address, read without ever touching DNS. Keycloak hands out the same client address in two
@@ -20,17 +21,40 @@ public final class IpAddresses {
     private IpAddresses() {
     }
 
+    /** A port as proxies append it: 1 to 5 digits. */
+    private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
+
     /**
-     * The canonical text of an address literal: dotted quad for IPv4 (IPv4-mapped IPv6 included), RFC 5952 for IPv6.
-     * Text that is not a plain literal (a host name, a zone id, "unknown" from a proxy) comes back stripped but
-     * otherwise as it was; null and blank give null.
+     * The canonical text of an address: dotted quad for IPv4 (IPv4-mapped IPv6 included), RFC 5952 for IPv6. Proxies
+     * and {@code X-Forwarded-For} spell addresses in more ways than one ({@code [2001:db8::1]},
+     * {@code [2001:db8::1]:4711}, {@code 81.2.69.142:4711}); each comes out as its bare address. Anything else (a
+     * host name, a zone id, "unknown" or an obfuscated id from a proxy, garbage) is no address: null, as are null and
+     * blank.
      */
     public static String canonical(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             return null;
         }
-        InetAddress address = parse(text);
-        return address == null ? text.strip() : InetAddresses.toAddrString(address);
+        InetAddress address = parse(withoutBracketsAndPort(text.strip()));
+        return address == null ? null : InetAddresses.toAddrString(address);
+    }
+
+    /** {@code [v6]} and {@code [v6]:port} give v6, {@code v4:port} gives v4; anything else is returned as it is. */
+    static String withoutBracketsAndPort(String text) {
+        if (text.startsWith("[")) {
+            int close = text.indexOf(']');
+            if (close < 0) {
+                return text;
+            }
+            String rest = text.substring(close + 1);
+            boolean portOrNothing = rest.isEmpty() || rest.startsWith(":") && PORT.matcher(rest.substring(1)).matches();
+            return portOrNothing ? text.substring(1, close) : text;
+        }
+        int colon = text.indexOf(':');
+        if (colon > 0 && colon == text.lastIndexOf(':') && PORT.matcher(text.substring(colon + 1)).matches()) {
+            return text.substring(0, colon);
+        }
+        return text;
     }
 
     /**

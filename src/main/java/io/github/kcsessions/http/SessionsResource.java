@@ -5,6 +5,7 @@ import io.github.kcsessions.api.ApiResource;
 import io.github.kcsessions.api.ApiResponses;
 import io.github.kcsessions.api.Paging;
 import io.github.kcsessions.api.QueryParameters;
+import io.github.kcsessions.api.UnreadableContentType;
 import io.github.kcsessions.auth.Caller;
 import io.github.kcsessions.auth.CallerAuthenticator;
 import io.github.kcsessions.endsession.EndSessionConfirmation;
@@ -20,7 +21,6 @@ import io.github.kcsessions.view.SessionRepresentation;
 import io.github.kcsessions.view.SessionViews;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,6 +33,7 @@ import org.keycloak.models.UserSessionModel;
 
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * {@code /realms/{realm}/sessions}: the signed-in user's own sessions. Every method runs through {@link #respond} so
@@ -42,6 +43,8 @@ public class SessionsResource extends ApiResource {
 
     private static final String SELF_SERVICE = "self_service";
     private static final String SESSION_TOKEN = "session_token";
+    private static final Pattern REVOKE_PATH = Pattern.compile(".*/sessions/revoke/?");
+    private static final Pattern END_SESSION_PATH = Pattern.compile(".*/sessions/end-session/?");
 
     private final RealmModel realm;
     private final CorsPolicy cors;
@@ -67,6 +70,7 @@ public class SessionsResource extends ApiResource {
                          @QueryParam("type") String type, @QueryParam("clientId") String clientId) {
         return respond(() -> {
             Caller caller = callerAllowedToRead();
+            refuseEmptyId();
             Paging paging = Paging.of(first, max);
             SessionType sessionType = QueryParameters.choice("type", type, SessionType.ALL);
             String clientFilter = QueryParameters.text("clientId", clientId);
@@ -109,6 +113,7 @@ public class SessionsResource extends ApiResource {
     public Response revokeAll(@QueryParam("includeCurrent") String includeCurrent) {
         return respond(() -> {
             Caller caller = callerAllowedToChange();
+            refuseEmptyId();
             boolean withCurrent = QueryParameters.bool("includeCurrent", includeCurrent);
             // The offline twin of the current session is the same device: revoking it would also end the current
             // session (Keycloak removes an offline session's online twin), so it goes only with includeCurrent.
@@ -146,17 +151,64 @@ public class SessionsResource extends ApiResource {
     @Path("end-session")
     public Response endSession() {
         String key = session.getContext().getHttpRequest().getDecodedFormParameters().getFirst("key");
-        return new EndSessionConfirmation(session, realm).confirm(key);
+        return UnreadableContentType.guard(session, new EndSessionConfirmation(session, realm).confirm(key));
     }
 
-    @OPTIONS
+    // The literal paths answer 405 for the methods they lack: without these, GET /revoke would be read as the session
+    // with the id "revoke", and DELETE /whoami as a revocation of the session "whoami".
+    @GET
+    @Path("revoke")
+    public Response getRevoke() {
+        return methodNotAllowed();
+    }
+
+    @GET
+    @Path("end-session")
+    public Response getEndSession() {
+        return methodNotAllowed();
+    }
+
+    @DELETE
+    @Path("whoami")
+    public Response deleteWhoami() {
+        return methodNotAllowed();
+    }
+
+    @DELETE
+    @Path("end-session")
+    public Response deleteEndSession() {
+        return methodNotAllowed();
+    }
+
+    /**
+     * A body for {@code /revoke} that is not JSON is refused here, before routing: the JAX-RS layer would otherwise
+     * try to read it into a string first, and fails on a multipart body or a {@code Content-Type} it cannot parse
+     * with a 500 in Keycloak's format. The confirmation form of {@code /end-session} is answered with its error page
+     * when its {@code Content-Type} cannot be parsed, for the same reason.
+     */
+    @Override
+    protected Response beforeRouting(String method) {
+        String path = session.getContext().getUri().getPath();
+        boolean bodyTaking = "POST".equals(method) || "DELETE".equals(method);
+        if (bodyTaking && REVOKE_PATH.matcher(path).matches()) {
+            try {
+                RevokeRequest.requireJson(session);
+                return null;
+            } catch (ApiException refused) {
+                return respond(() -> {
+                    cors.allowRealmWebOrigin();
+                    throw refused;
+                });
+            }
+        }
+        if ("POST".equals(method) && END_SESSION_PATH.matcher(path).matches() && !UnreadableContentType.isReadable(session)) {
+            return UnreadableContentType.guard(session, new EndSessionConfirmation(session, realm).confirm(null));
+        }
+        return null;
+    }
+
+    @Override
     public Response preflight() {
-        return respond(cors::preflight);
-    }
-
-    @OPTIONS
-    @Path("{any: .*}")
-    public Response preflightAnyPath() {
         return respond(cors::preflight);
     }
 

@@ -1,5 +1,6 @@
 package io.github.kcsessions.http;
 
+import io.github.kcsessions.api.KnownMethods;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;
 
@@ -16,7 +17,7 @@ public class SessionsResourceProvider implements RealmResourceProvider {
 
     @Override
     public Object getResource() {
-        return new SessionsResource(session, webOrigins);
+        return new KnownMethods(new SessionsResource(session, webOrigins));
     }
 
     @Override

@@ -51,6 +51,9 @@ public final class UserSessionPages {
                 .map(lookup::load)
                 .filter(Objects::nonNull)
                 .toList();
-        return new Page(page, keys.size());
+        // A session of the page that ended between the two reads is not counted either, so that a page that holds
+        // them all shows as many sessions as its total says.
+        int endedMeanwhile = Math.min(max, Math.max(0, keys.size() - first)) - page.size();
+        return new Page(page, keys.size() - endedMeanwhile);
     }
 }

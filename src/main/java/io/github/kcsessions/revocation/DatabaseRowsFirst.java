@@ -23,6 +23,9 @@ final class DatabaseRowsFirst {
     private record Row(String sessionId, boolean offline) {
     }
 
+    /** Between the delete and the removal from the cache: longer than a request that reads sessions usually takes. */
+    static final long GRACE_MILLIS = 250;
+
     private DatabaseRowsFirst() {
     }
 
@@ -44,5 +47,16 @@ final class DatabaseRowsFirst {
                 persister.removeUserSession(row.sessionId(), row.offline());
             }
         });
+        // While a session is still in the cache, a request that read its row before the delete cannot put it back;
+        // one that misses it after the removal can. Leaving it there a moment lets such requests finish first.
+        pause(GRACE_MILLIS);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

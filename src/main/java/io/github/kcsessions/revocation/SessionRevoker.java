@@ -16,7 +16,8 @@ import java.util.List;
  * notified, an offline session is revoked with its online twin, the caller's SSO cookie is expired if it was that
  * session. Each revoked session is recorded as a {@code LOGOUT} event saying that this API did it, and on whose behalf.
  * Before that, the sessions' database rows are deleted and committed ({@link DatabaseRowsFirst}), so that in a
- * cluster no node can bring a revoked session back from the database.
+ * cluster no node can bring a revoked session back from the database; after the commit, sessions that a request in
+ * flight put back into the cache all the same are removed again ({@link GhostSweep}).
  */
 public final class SessionRevoker {
 
@@ -64,6 +65,7 @@ public final class SessionRevoker {
             }
             event.success();
         }
+        GhostSweep.afterCommit(session, realm, ordered);
         return ordered.size();
     }
 }

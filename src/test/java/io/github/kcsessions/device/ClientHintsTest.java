@@ -34,6 +34,15 @@ class ClientHintsTest {
                 hints.fullVersionList());
     }
 
+    /** An empty brand would become an empty browser name, where the API promises an absent one. */
+    @Test
+    void dropsBrandsWithoutAName() {
+        assertEquals(List.of(), hints(Map.of("Sec-CH-UA", "\"\"")).brands());
+        assertEquals(List.of(), hints(Map.of("Sec-CH-UA", "\"\";v=\"1\", \"  \";v=\"2\"")).brands());
+        assertEquals(List.of(new Brand("Opera", "115")),
+                hints(Map.of("Sec-CH-UA-Full-Version-List", "\"\";v=\"1\", \"Opera\";v=\"115\"")).fullVersionList());
+    }
+
     @Test
     void absentHeadersAreNone() {
         assertEquals(ClientHints.NONE, hints(Map.of()));

@@ -60,6 +60,23 @@ class DeviceParserTest {
                 () -> assertFalse(device.apiClient()));
     }
 
+    /** Empty hints from a hostile client leave the parsed values, and no field is ever the empty string. */
+    @Test
+    void emptyHintsNeverMakeEmptyFields() {
+        DeviceInfo device = parse(CHROME_WINDOWS, Map.of("Sec-CH-UA", "\"\"", "Sec-CH-UA-Platform", "\"\"",
+                "Sec-CH-UA-Platform-Version", "\"\"", "Sec-CH-UA-Model", "\" \"", "Sec-CH-UA-Full-Version-List", "\"\";v=\"\""));
+        assertEquals("Chrome", device.browser());
+        assertEquals("Windows", device.os());
+
+        DeviceInfo unknown = parse("", Map.of("Sec-CH-UA", "\" \";v=\" \"", "Sec-CH-UA-Platform", "\" \""));
+        for (String field : new String[] {unknown.userAgent(), unknown.browser(), unknown.browserVersion(), unknown.os(),
+                unknown.osVersion(), unknown.model(), unknown.vendor()}) {
+            assertNull(field);
+        }
+        assertEquals(new DeviceInfo("", " ", "\t", "", " ", "desktop", false, "", " ", false),
+                new DeviceInfo(null, null, null, null, null, "desktop", false, null, null, false));
+    }
+
     @Test
     void macIsAnAppleDesktop() {
         DeviceInfo device = parse(CHROME_MAC);

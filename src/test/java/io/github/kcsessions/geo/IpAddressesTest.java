@@ -30,16 +30,28 @@ class IpAddressesTest {
             2001:db8:0:0:1:0:0:1                    | 2001:db8::1:0:0:1
             fe80:0:0:0:abcd:0:0:0                   | fe80::abcd:0:0:0
             ::ffff:81.2.69.142                      | 81.2.69.142
+            [2001:db8::1]                           | 2001:db8::1
+            [2001:db8::1]:4711                      | 2001:db8::1
+            [2001:0DB8:0:0:0:0:0:1]:443             | 2001:db8::1
+            [::ffff:81.2.69.142]                    | 81.2.69.142
+            [::ffff:81.2.69.142]:80                 | 81.2.69.142
+            81.2.69.142:4711                        | 81.2.69.142
+            ' [::1]:1 '                             | ::1
             """)
     void spellsEachAddressOneWay(String text, String canonical) {
         assertEquals(canonical, IpAddresses.canonical(text));
     }
 
-    /** Octets with leading zeros are octal to some parsers and decimal to others: not read as an address at all. */
+    /**
+     * What is not an address is not stored as one. Octets with leading zeros are octal to some parsers and decimal to
+     * others: not read as an address at all.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"unknown", "_hidden", "fe80::1%eth0", "example.com", "127.1", "010.000.000.007"})
-    void leavesWhatIsNotALiteralAsItIs(String text) {
-        assertEquals(text, IpAddresses.canonical(" " + text + " "));
+    @ValueSource(strings = {"unknown", "_hidden", "fe80::1%eth0", "example.com", "127.1", "010.000.000.007",
+            "[::1", "[::1]x", "[::1]:", "[::1]:123456", "[::1]:-1", "81.2.69.142:", "81.2.69.142:x", "[81.2.69.142",
+            "<img src=x onerror=alert(1)>", "[example.com]:80", "[]", "[]:80", ":80"})
+    void isNoAddressWhenNotALiteral(String text) {
+        assertNull(IpAddresses.canonical(" " + text + " "));
     }
 
     @ParameterizedTest

@@ -84,11 +84,13 @@ class DeviceNoteTest {
     }
 
     @Test
-    void aValueOfOnlyControlCharactersBecomesEmpty() {
-        DeviceInfo device = new DeviceInfo("\u001f\u001f", null, null, null, null, DeviceInfo.UNKNOWN, false, null,
+    void aValueOfOnlyControlCharactersIsAbsentNotEmpty() {
+        DeviceInfo device = new DeviceInfo("\u0001\u0002", "\u0003", null, null, null, DeviceInfo.UNKNOWN, false, null,
                 null, false);
 
-        assertEquals("", roundTrip(new DeviceRecord(device, 1, 1, null, null, null, null)).device().userAgent());
+        DeviceInfo decoded = roundTrip(new DeviceRecord(device, 1, 1, null, null, null, null)).device();
+        assertNull(decoded.userAgent());
+        assertNull(decoded.browser());
     }
 
     @Test

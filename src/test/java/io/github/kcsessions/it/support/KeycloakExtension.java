@@ -83,13 +83,39 @@ public final class KeycloakExtension implements BeforeAllCallback {
             container.start();
             return container;
         }
+        if (kind.equals("running")) {
+            return runningServer(System.getProperty("keycloak.url", "http://127.0.0.1:8080"));
+        }
         if (kind.equals("distribution")) {
             DistributionServer distribution = new DistributionServer(home,
                     TestResources.buildDirectory().resolve("keycloak-server-" + version() + ".log"));
             distribution.start(true);
             return distribution;
         }
-        throw new IllegalArgumentException("keycloak.server must be 'distribution' or 'testcontainers', not " + kind);
+        throw new IllegalArgumentException("keycloak.server must be 'distribution', 'testcontainers' or 'running', not "
+                + kind);
+    }
+
+    /**
+     * For a developer re-running one test class: a server started by hand with this provider and the test options of
+     * {@link DistributionServer}, admin {@value KeycloakServer#ADMIN_USER}/{@value KeycloakServer#ADMIN_PASSWORD}.
+     */
+    private static KeycloakServer runningServer(String url) {
+        return new KeycloakServer() {
+            @Override
+            public String baseUrl() {
+                return url;
+            }
+
+            @Override
+            public void restart() {
+                throw new UnsupportedOperationException("A server started by hand is not restarted by the tests");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     private static Cluster startCluster() {
