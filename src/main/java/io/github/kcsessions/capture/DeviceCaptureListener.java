@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
+import org.keycloak.common.ClientConnection;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventType;
@@ -88,8 +89,7 @@ final class DeviceCaptureListener implements EventListenerProvider {
         if (targets.isEmpty()) {
             return;
         }
-        ObservedRequest observed = new ObservedRequest(request.getHttpHeaders(),
-                IpAddresses.canonical(session.getContext().getConnection().getRemoteAddr()));
+        ObservedRequest observed = new ObservedRequest(request.getHttpHeaders(), clientAddress());
         long now = Time.currentTime();
         for (UserSessionModel target : targets) {
             DeviceRecord previous = DeviceNote.decode(target.getNote(DeviceNote.NAME));
@@ -112,6 +112,16 @@ final class DeviceCaptureListener implements EventListenerProvider {
             }
             target.setNote(DeviceNote.NAME, DeviceNote.encode(next));
         }
+    }
+
+    /**
+     * The client's address as Keycloak read it. A proxy's bracketed IPv6 ({@code [2001:db8::1]:4711}) leaves the
+     * server without a resolved address, only with the host text, which is then the address.
+     */
+    private String clientAddress() {
+        ClientConnection connection = session.getContext().getConnection();
+        String address = IpAddresses.canonical(connection.getRemoteAddr());
+        return address != null ? address : IpAddresses.canonical(connection.getRemoteHost());
     }
 
     /** What one request shows; parsed and located at most once, and only when needed, whatever the session count. */

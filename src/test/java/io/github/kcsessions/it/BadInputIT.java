@@ -1,8 +1,11 @@
 package io.github.kcsessions.it;
 
+import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Api;
 import io.github.kcsessions.it.support.Http;
+import io.github.kcsessions.it.support.KeycloakExtension;
 import io.github.kcsessions.it.support.KeycloakTest;
+import io.github.kcsessions.it.support.ServerLog;
 import io.github.kcsessions.it.support.TestRealm;
 import io.github.kcsessions.it.support.Tokens;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,5 +95,100 @@ class BadInputIT {
         assertError(Api.send("POST", realm.api("/revoke"), "application/json", "{\"sessionToken\":\"" + "\u20ac".repeat(11_000) + "\"}"),
                 413, "payload_too_large");
         assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", alice.bearer()).status(), "nothing revoked");
+    }
+
+    /** A client that builds /sessions/${id} from an empty id must never sign the user out anywhere. */
+    @Test
+    void anEmptyIdNeverWidensARevocation() {
+        Tokens other = realm.passwordGrant(TestRealm.SPA, "alice");
+        for (String method : List.of("DELETE", "GET")) {
+            Http.Reply reply = Http.method(method, realm.api("/"), null, null, "Authorization", alice.bearer());
+            assertError(reply, 400, "invalid_parameter");
+            assertEquals("The session id is empty.", reply.json().get("message").asText());
+        }
+        Http.Reply admin = Http.method("DELETE", realm.url("").replace("/realms/", "/admin/realms/")
+                + "/device-sessions/?userId=" + realm.userId("alice"), null, null, "Authorization", Admin.bearer());
+        assertError(admin, 400, "invalid_parameter");
+        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", other.bearer()).status(), "nothing revoked");
+        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", aliceElsewhere.bearer()).status());
+    }
+
+    /** Keycloak's verifier throws on a JWS header without "alg": the token cannot be verified, so it is a 401. */
+    @Test
+    void aTokenKeycloakCannotReadIsA401() {
+        for (String token : List.of("e30.e30.e30", "e30.e30.", "e30..", "..", "eyJhbGciOiJub25lIn0.e30.",
+                "eyJhbGciOiJIUzI1NiJ9.e30.x")) {
+            assertError(Http.get(realm.api("/whoami"), "Authorization", "Bearer " + token), 401, "unauthorized");
+            assertError(Http.get(realm.api(""), "Authorization", "Bearer " + token), 401, "unauthorized");
+            assertError(Http.get(realm.api("/whoami"), "Cookie", "KEYCLOAK_IDENTITY=" + token), 401, "unauthorized");
+            assertError(Http.delete(realm.api("/x"), "Authorization", "Bearer " + token), 401, "unauthorized");
+        }
+    }
+
+    /**
+     * Bodies the JAX-RS layer cannot read (multipart, a media type it cannot parse) are refused before it tries, with
+     * a 415 in our schema, and leave no ERROR in the server log; JSON is exactly application/json.
+     */
+    @Test
+    void everyOtherMediaTypeIsA415AndLogsNoError() {
+        ServerLog log = ServerLog.fromNow(KeycloakExtension.server());
+        String json = "{\"sessionToken\":\"x\"}";
+        String multipart = "--b\r\nContent-Disposition: form-data; name=\"sessionToken\"\r\n\r\nx\r\n--b--\r\n";
+        for (String method : List.of("POST", "DELETE")) {
+            for (String type : List.of("application/json, text/plain", "", "application/*", "*/*", "text/plain",
+                    "application/x-www-form-urlencoded", "application/json; charset=iso-8859-1", "json")) {
+                assertError(Http.method(method, realm.api("/revoke"), type, json), 415, "unsupported_media_type");
+            }
+            assertError(Http.method(method, realm.api("/revoke"), "multipart/form-data; boundary=b", multipart), 415,
+                    "unsupported_media_type");
+            assertError(Http.method(method, realm.api("/revoke"), null, json), 415, "unsupported_media_type");
+        }
+        Http.Reply duplicate = Http.method("POST", realm.api("/revoke"), "application/json",
+                "{\"sessionToken\":\"" + alice.refreshToken() + "\",\"sessionToken\":\"x\"}");
+        assertError(duplicate, 400, "invalid_request");
+        assertEquals("The body gives a key more than once.", duplicate.json().get("message").asText());
+        // Keycloak's own pages fail on such a media type; this API's answers keep their security headers.
+        Http.Reply odd = Http.get(realm.api("/whoami"), "Authorization", alice.bearer(), "Content-Type",
+                "application/json, text/plain");
+        assertEquals(200, odd.status(), odd.toString());
+        assertEquals("nosniff", odd.header("X-Content-Type-Options"));
+        if (log != null) {
+            assertEquals(List.of(), log.errors(), "hostile bodies leave no ERROR in the server log");
+        }
+        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", alice.bearer()).status(), "nothing revoked");
+    }
+
+    /** Every route and method of ours answers in our schema, whatever the method; literal paths are not ids. */
+    @Test
+    void unknownRoutesAndMethodsAnswerInOurSchema() {
+        for (String path : List.of("", "/whoami", "/some-id", "/revoke", "/end-session")) {
+            for (String method : List.of("TRACE", "PROPFIND", "MKCOL", "FOO")) {
+                assertError(Api.unchecked(method, realm.api(path), "Authorization", alice.bearer()), 405,
+                        "method_not_allowed");
+            }
+        }
+        for (String method : List.of("GET", "DELETE", "POST", "PUT", "PATCH")) {
+            assertError(Api.unchecked(method, realm.api("/a/b"), "Authorization", alice.bearer()), 404, "not_found");
+        }
+        assertError(Api.unchecked("GET", realm.api("/revoke"), "Authorization", alice.bearer()), 405,
+                "method_not_allowed");
+        assertError(Api.unchecked("GET", realm.api("/end-session"), "Authorization", alice.bearer()), 405,
+                "method_not_allowed");
+        assertError(Api.unchecked("DELETE", realm.api("/whoami"), "Authorization", alice.bearer()), 405,
+                "method_not_allowed");
+        String admin = realm.url("").replace("/realms/", "/admin/realms/") + "/device-sessions";
+        for (String method : List.of("TRACE", "POST", "PUT")) {
+            assertError(Api.unchecked(method, admin + "/x", "Authorization", Admin.bearer()), 405, "method_not_allowed");
+        }
+        assertError(Api.unchecked("GET", admin + "/x/y", "Authorization", Admin.bearer()), 404, "not_found");
+        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", alice.bearer()).status(), "nothing revoked");
+    }
+
+    /** Digits of other scripts are digits to some parsers; here they are not a number. */
+    @Test
+    void onlyAsciiDigitsAreNumbers() {
+        for (String query : List.of("first=%D9%A1", "max=%D9%A1", "max=%EF%BC%95", "first=%E0%A5%A7")) {
+            assertError(Api.get(realm.api("?" + query), "Authorization", alice.bearer()), 400, "invalid_parameter");
+        }
     }
 }

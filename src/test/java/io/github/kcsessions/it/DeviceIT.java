@@ -11,6 +11,7 @@ import io.github.kcsessions.it.support.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -236,6 +237,59 @@ class DeviceIT {
         // The test database knows only the country of this network.
         assertEquals(Map.of("countryCode", "IM", "country", "Isle of Man"),
                 Http.JSON.convertValue(me.get("location"), Map.class));
+    }
+
+    /** Proxies spell addresses with brackets and ports; each is stored, located and searched as the bare address. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"[2001:db8::1]:4711", "[2001:DB8:0:0:0:0:0:1]", "[::ffff:81.2.69.142]", "81.2.69.142:4711",
+            "[::ffff:81.2.69.142]:80"})
+    void addressesInProxyFormsAreSpelledOneWay(String forwarded) {
+        Tokens tokens = realm.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX_WINDOWS,
+                "X-Forwarded-For", forwarded);
+
+        JsonNode me = whoami(tokens);
+
+        String expected = forwarded.contains("81.2.69.142") ? LONDON_IP : "2001:db8::1";
+        assertEquals(expected, me.path("ipAddress").asText(null), forwarded + ": " + me);
+        assertEquals(expected, me.path("initialIpAddress").asText(null), forwarded + ": " + me);
+        if (expected.equals(LONDON_IP)) {
+            assertLondon(me.get("location"));
+            assertLondon(me.get("initialLocation"));
+        }
+        JsonNode found = Admin.getJson("/realms/" + realm.name() + "/device-sessions?ip=" + Http.encode(expected)
+                + "&userId=" + realm.userId("alice") + "&max=100");
+        boolean listed = false;
+        for (JsonNode session : found.get("sessions")) {
+            listed |= session.get("id").asText().equals(tokens.sessionId());
+        }
+        assertTrue(listed, "the admin ip filter finds " + forwarded + " as " + expected);
+    }
+
+    /** A client may send any brand and any platform; an empty one says nothing, and no field is ever empty. */
+    @Test
+    void emptyClientHintsLeaveNoEmptyField() {
+        Tokens chrome = realm.passwordGrant(TestRealm.SPA, "alice", "User-Agent", CHROME_WINDOWS,
+                "Sec-CH-UA", "\"\"", "Sec-CH-UA-Platform", "\"\"", "Sec-CH-UA-Full-Version-List", "\"\";v=\"\"");
+        JsonNode device = whoami(chrome).get("device");
+        assertEquals("Chrome", device.get("browser").asText());
+        assertEquals("Windows", device.get("os").asText());
+
+        Tokens unknown = realm.passwordGrant(TestRealm.SPA, "alice", "User-Agent", "x",
+                "Sec-CH-UA", "\"\"", "Sec-CH-UA-Platform", "\" \"", "Sec-CH-UA-Model", "\" \"");
+        JsonNode listed = Admin.getJson("/realms/" + realm.name() + "/device-sessions/" + unknown.sessionId());
+        listed.get("device").fields().forEachRemaining(field -> assertTrue(
+                !field.getValue().isTextual() || !field.getValue().asText().isBlank(), "no empty " + field.getKey()
+                        + " in " + listed));
+        assertFalse(listed.get("device").has("browser"), "absent, not empty: " + listed);
+    }
+
+    /** Any brand a client sends is taken as it is; every page and email must escape it (see DevicesPageIT). */
+    @Test
+    void aBrandIsTakenAsTextNotMarkup() {
+        Tokens tokens = realm.passwordGrant(TestRealm.SPA, "alice", "User-Agent", CHROME_WINDOWS,
+                "Sec-CH-UA", "\"<img src=x onerror=alert(1)>\";v=\"1\"");
+
+        assertEquals("<img src=x onerror=alert(1)>", whoami(tokens).get("device").get("browser").asText());
     }
 
     @Test

@@ -35,6 +35,8 @@ class DevicesPageIT {
     private static final String SAFARI_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) "
             + "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
     private static final String CURL = "curl/8.5.0";
+    private static final String CHROME_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+            + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
     /** In the geo-IP test database: London, United Kingdom. */
     private static final String LONDON_IP = "81.2.69.142";
     private static final String SCRIPT_IP = "198.51.100.23";
@@ -122,6 +124,24 @@ class DevicesPageIT {
         assertEquals(1, left.size(), left.toString());
         assertEquals(0, realm.admin().json("/realms/" + realm.name() + "/users/" + realm.userId("alice")
                 + "/offline-sessions/" + clientUuid(TestRealm.SPA)).size());
+    }
+
+    /** A client names its own browser: the page shows that name as text, and nothing of it runs. */
+    @Test
+    void aHostileBrowserNameIsShownAsText() {
+        String brand = "<img src=x onerror=alert(1)><b>Browser</b>";
+        Tokens hostile = realm.passwordGrant(TestRealm.SPA, "carol", "User-Agent", CHROME_WINDOWS,
+                "X-Forwarded-For", SCRIPT_IP, "Sec-CH-UA", "\"" + brand + "\";v=\"1\"");
+
+        try (Browser browser = Browser.start(1280, 1000)) {
+            browser.diagnosed("devices-carol", () -> openDevicesPage(browser, "carol"));
+            cards(browser, 2);
+            WebElement card = card(browser, hostile.sessionId());
+            assertTrue(card.getText().contains(brand), card.getText());
+            assertTrue(browser.findAll(By.cssSelector(".kcs-devices img[src=x], .kcs-devices__card b")).isEmpty(),
+                    "no element made from the client's text");
+            assertFalse(browser.alertShown(), "no script ran");
+        }
     }
 
     @Test

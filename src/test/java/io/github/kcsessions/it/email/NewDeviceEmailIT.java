@@ -65,7 +65,7 @@ class NewDeviceEmailIT {
             r.put("eventsListeners", List.of("jboss-logging", "new-device-email"));
             r.put("accountTheme", "session-devices");
             List<Object> users = new ArrayList<>((List<?>) r.get("users"));
-            for (String name : List.of("erin", "frank")) {
+            for (String name : List.of("erin", "frank", "grace")) {
                 users.add(TestRealm.user(r.get("realm").toString(), name, name, "Example", name + "@example.com"));
             }
             r.put("users", users);
@@ -150,6 +150,28 @@ class NewDeviceEmailIT {
         assertErrorPage(reposted);
         assertTrue(reposted.body().contains("already been used"), reposted.body());
         assertEquals(200, whoami(own));
+    }
+
+    /** A client names its own browser; the email and the confirmation page show that name as text, never markup. */
+    @Test
+    void aHostileBrowserNameIsShownAsText() throws Exception {
+        String brand = "<img src=x onerror=alert(1)><b>Browser</b>";
+        realm.passwordGrant(TestRealm.SPA, "grace", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
+        realm.passwordGrant(TestRealm.SPA, "grace", "User-Agent", CHROME_WINDOWS, "X-Forwarded-For", LONDON_IP,
+                "Sec-CH-UA", "\"" + brand + "\";v=\"1\"");
+
+        MimeMessage email = awaitOnly("grace@example.com");
+        String html = part(email, "text/html");
+        Document parsed = Jsoup.parse(html);
+        assertTrue(parsed.getElementById("kcs-device").text().startsWith(brand), parsed.getElementById("kcs-device").text());
+        assertTrue(parsed.select("img, #kcs-device b").isEmpty(), "no markup from the client: " + html);
+        assertTrue(part(email, "text/plain").contains("Device: " + brand), "the text part shows it as it is");
+
+        String link = parsed.getElementById("kcs-end-session-link").attr("href");
+        Http.Reply opened = Http.get(link);
+        Document confirm = Jsoup.parse(opened.body(), link);
+        assertTrue(confirm.getElementById("kcs-device").text().startsWith(brand), opened.body());
+        assertTrue(confirm.select("img[src=x], #kcs-device b").isEmpty(), "no markup on the page: " + opened.body());
     }
 
     @Test

@@ -99,8 +99,17 @@ final class Hostile {
         };
     }
 
-    /** An address as a proxy may spell it, a hostile one, or nonsense. */
+    /**
+     * An address as a proxy may spell it, a hostile one, or nonsense, as a proxy that overwrites the header could
+     * still pass on: never empty (Keycloak hangs on an empty one) and at most 64 characters (Keycloak fails the login
+     * when it saves an event whose address is longer than its column); docs/operations.md.
+     */
     String forwardedFor() {
+        String value = anyForwardedFor();
+        return value.isBlank() ? "unknown" : value.substring(0, Math.min(64, value.length()));
+    }
+
+    private String anyForwardedFor() {
         return pick("81.2.69.142", "[2001:db8::1]:4711", "[::ffff:81.2.69.142]", "81.2.69.142:80", "2001:DB8:0:0:0:0:0:1",
                 "unknown", "_hidden", "::1", "0.0.0.0", "256.1.1.1", "[::1", "127.1", "010.1.1.1",
                 "fe80::1%eth0", "1.2.3.4, 5.6.7.8", asHeaderBytes(pick(SPECIAL).replaceAll("\\p{Cntrl}", "")));
@@ -113,13 +122,17 @@ final class Hostile {
             case 1 -> "x".repeat(1 + random.nextInt(200));
             default -> text();
         };
-        String encoded = percentEncode(raw);
-        return encoded.isEmpty() || encoded.equals(".") || encoded.equals("..") ? "x" + encoded : encoded;
+        // The server's HTTP layer refuses dot segments ("." and "..", encoded or not) before any provider runs.
+        return raw.isEmpty() || raw.chars().allMatch(c -> c == '.') ? "x" + percentEncode(raw) : percentEncode(raw);
     }
 
-    /** A query value, percent-encoded; control characters too, since the encoding carries them. */
+    /**
+     * A query value, percent-encoded. Without control characters: the server's HTTP layer refuses them in a query
+     * before any provider runs (docs/api.md).
+     */
     String queryValue() {
-        return percentEncode(text());
+        return percentEncode(text().codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
     }
 
     /** Any random bytes as base64url, the alphabet of a JWT part. */
@@ -151,13 +164,13 @@ final class Hostile {
         return text.toString();
     }
 
-    /** Percent-encodes every byte but unreserved ASCII, so that the path and query carry exactly this text. */
+    /** Percent-encodes every byte but the unreserved ASCII of RFC 3986, so that the path and query carry exactly this text. */
     static String percentEncode(String text) {
         StringBuilder out = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
             if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
-                    || c == '~') {
+                    || c == '.' || c == '~') {
                 out.append((char) c);
             } else {
                 out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))

@@ -110,6 +110,16 @@ public final class Browser implements AutoCloseable {
         return waitFor(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Whether a JavaScript alert is open (a script from data would open one). */
+    public boolean alertShown() {
+        try {
+            driver.switchTo().alert();
+            return true;
+        } catch (org.openqa.selenium.NoAlertPresentException none) {
+            return false;
+        }
+    }
+
     public List<WebElement> findAll(By by) {
         return driver.findElements(by);
     }

@@ -80,6 +80,11 @@ final class DistributionServer implements KeycloakServer {
     }
 
     @Override
+    public java.util.Optional<Path> logFile() {
+        return java.util.Optional.of(log);
+    }
+
+    @Override
     public long pid() {
         return process.pid();
     }

@@ -14,6 +14,11 @@ public interface KeycloakServer extends AutoCloseable {
         return -1;
     }
 
+    /** The server's log file, when this run started the server and knows it. */
+    default java.util.Optional<java.nio.file.Path> logFile() {
+        return java.util.Optional.empty();
+    }
+
     /** Stops and starts the same server on the same data: sessions must survive. */
     void restart();
 
