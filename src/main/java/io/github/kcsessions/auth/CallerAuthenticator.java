@@ -28,6 +28,8 @@ import java.util.List;
 public final class CallerAuthenticator {
 
     private static final Logger LOG = Logger.getLogger(CallerAuthenticator.class);
+    private static final String INVALID_TOKEN =
+            "The access token is invalid, expired or revoked, or its session has ended.";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -89,7 +91,7 @@ public final class CallerAuthenticator {
             throw unverifiable(unverifiable);
         }
         if (result == null || result.session() == null) {
-            throw ApiException.invalidToken("The access token is invalid, expired or revoked, or its session has ended.");
+            throw ApiException.invalidToken(INVALID_TOKEN);
         }
         if (result.user().getServiceAccountClientLink() != null) {
             throw ApiException.forbidden("Service accounts have no sessions to manage.");
@@ -118,7 +120,7 @@ public final class CallerAuthenticator {
      */
     private static ApiException unverifiable(RuntimeException cause) {
         LOG.debugf("Unverifiable credentials: %s", cause.toString());
-        return ApiException.invalidToken("The access token is invalid, expired or revoked, or its session has ended.");
+        return ApiException.invalidToken(INVALID_TOKEN);
     }
 
     private boolean mayManageAccount(Caller caller) {

@@ -151,7 +151,7 @@ public class SessionsResource extends ApiResource {
     @Path("end-session")
     public Response endSession() {
         String key = session.getContext().getHttpRequest().getDecodedFormParameters().getFirst("key");
-        return UnreadableContentType.guard(session, new EndSessionConfirmation(session, realm).confirm(key));
+        return new EndSessionConfirmation(session, realm).confirm(key);
     }
 
     // The literal paths answer 405 for the methods they lack: without these, GET /revoke would be read as the session
@@ -188,9 +188,11 @@ public class SessionsResource extends ApiResource {
      */
     @Override
     protected Response beforeRouting(String method) {
+        if (!"POST".equals(method) && !"DELETE".equals(method)) {
+            return null;
+        }
         String path = session.getContext().getUri().getPath();
-        boolean bodyTaking = "POST".equals(method) || "DELETE".equals(method);
-        if (bodyTaking && REVOKE_PATH.matcher(path).matches()) {
+        if (REVOKE_PATH.matcher(path).matches()) {
             try {
                 RevokeRequest.requireJson(session);
                 return null;

@@ -49,14 +49,6 @@ final class DatabaseRowsFirst {
         });
         // While a session is still in the cache, a request that read its row before the delete cannot put it back;
         // one that misses it after the removal can. Leaving it there a moment lets such requests finish first.
-        pause(GRACE_MILLIS);
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Pause.of(GRACE_MILLIS);
     }
 }

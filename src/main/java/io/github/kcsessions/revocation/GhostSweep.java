@@ -60,7 +60,7 @@ final class GhostSweep {
             @Override
             protected void commitImpl() {
                 for (long pause : PAUSES_BEFORE_ANSWER_MILLIS) {
-                    pause(pause);
+                    Pause.of(pause);
                     sweep(factory, realmId, ids, revokedAt);
                 }
                 for (long delay : LATER_MILLIS) {
@@ -103,16 +103,5 @@ final class GhostSweep {
     /** A session with a revoked id that started after the revocation is a new sign-in that reused the id. */
     private static boolean isGhost(UserSessionModel found, int revokedAt) {
         return found != null && found.getStarted() <= revokedAt;
-    }
-
-    private static void pause(long millis) {
-        if (millis <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

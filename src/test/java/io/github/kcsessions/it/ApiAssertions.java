@@ -8,18 +8,33 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Assertions every error response of the API must pass. */
-final class ApiAssertions {
+public final class ApiAssertions {
 
     private ApiAssertions() {
     }
 
     static JsonNode assertError(Http.Reply reply, int status, String code) {
         assertEquals(status, reply.status(), reply.body());
-        assertTrue(reply.header("Content-Type").startsWith("application/json"), reply.header("Content-Type"));
-        JsonNode error = reply.json();
+        JsonNode error = assertErrorSchema(reply, reply.body());
         assertEquals(code, error.path("error").asText(), reply.body());
-        assertTrue(error.path("message").isTextual() && !error.path("message").asText().isBlank(), reply.body());
-        assertFalse(reply.body().contains("Exception") || reply.body().contains("\tat "), "no stack trace");
+        return error;
+    }
+
+    /**
+     * JSON in the API's error schema: a snake_case {@code error}, a {@code message} for a person, optional
+     * {@code details} object, nothing else, and no stack trace.
+     */
+    public static JsonNode assertErrorSchema(Http.Reply reply, String context) {
+        String type = reply.header("Content-Type");
+        assertTrue(type != null && type.startsWith("application/json"), "not JSON: " + context);
+        JsonNode error = reply.json();
+        assertTrue(error.path("error").isTextual() && error.path("error").asText().matches("[a-z_]+"),
+                "not our schema: " + context);
+        assertTrue(error.path("message").isTextual() && !error.path("message").asText().isBlank(),
+                "no message: " + context);
+        assertTrue(!error.has("details") || error.get("details").isObject(), "details: " + context);
+        assertTrue(error.size() <= 3, "unknown fields: " + context);
+        assertFalse(reply.body().contains("Exception") || reply.body().contains("\tat "), "stack trace: " + context);
         return error;
     }
 }

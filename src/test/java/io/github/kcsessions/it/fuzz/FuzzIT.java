@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kcsessions.it.ApiAssertions;
 import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Http;
 import io.github.kcsessions.it.support.KeycloakExtension;
@@ -297,7 +298,7 @@ class FuzzIT {
             return;
         }
         if (reply.status() >= 400 && request.ours) {
-            assertOurError(reply, context);
+            ApiAssertions.assertErrorSchema(reply, context);
         }
         if (reply.status() < 300 && request.ours) {
             OpenApi.assertValid(reply);
@@ -326,19 +327,6 @@ class FuzzIT {
             }
         }
         alice = tokens;
-    }
-
-    private static void assertOurError(Http.Reply reply, String context) {
-        String type = reply.header("Content-Type");
-        assertTrue(type != null && type.startsWith("application/json"), "not JSON: " + context);
-        JsonNode error = reply.json();
-        assertTrue(error.path("error").isTextual() && error.path("error").asText().matches("[a-z_]+"),
-                "not our schema: " + context);
-        assertTrue(error.path("message").isTextual() && !error.path("message").asText().isBlank(),
-                "no message: " + context);
-        assertTrue(!error.has("details") || error.get("details").isObject(), "details: " + context);
-        assertTrue(error.size() <= 3, "unknown fields: " + context);
-        assertTrue(!reply.body().contains("Exception") && !reply.body().contains("\tat "), "stack trace: " + context);
     }
 
     /** Whether Keycloak's own admin API answers the same credentials with a 500 too. */
