@@ -8,6 +8,7 @@ import io.github.kcsessions.api.QueryParameters;
 import io.github.kcsessions.auth.AdminPermissions;
 import io.github.kcsessions.query.SessionLookup;
 import io.github.kcsessions.query.SessionType;
+import io.github.kcsessions.query.Tombstones;
 import io.github.kcsessions.revocation.AdminRevocation;
 import io.github.kcsessions.search.SessionCriteria;
 import io.github.kcsessions.search.SessionSearch;
@@ -16,6 +17,7 @@ import io.github.kcsessions.view.RevocationByFilter;
 import io.github.kcsessions.view.RevokedCount;
 import io.github.kcsessions.view.SessionRepresentation;
 import io.github.kcsessions.view.SessionViews;
+import io.github.kcsessions.view.Timestamps;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,6 +31,7 @@ import org.keycloak.models.UserSessionModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code /admin/realms/{realm}/device-sessions}: the sessions of a whole realm, for its administrators. Keycloak's
@@ -137,8 +140,14 @@ public class AdminSessionsResource extends ApiResource {
 
     /** The realm's sessions with that id, any user's: the online one first, then its offline twin. */
     private List<UserSessionModel> sessionsWithId(String rawId) {
-        List<UserSessionModel> found = new SessionLookup(session, realm).withId(QueryParameters.sessionId(rawId));
+        String id = QueryParameters.sessionId(rawId);
+        List<UserSessionModel> found = new SessionLookup(session, realm).withId(id);
         if (found.isEmpty()) {
+            Integer endedAt = new Tombstones(session).endedAt(realm, id);
+            if (endedAt != null) {
+                throw new ApiException(Response.Status.GONE, "session_ended", "This session has ended.",
+                        Map.of("endedAt", Timestamps.ofSeconds(endedAt)));
+            }
             throw ApiException.notFound("No session with that id in this realm.");
         }
         return found;

@@ -1,6 +1,7 @@
 package io.github.kcsessions.auth;
 
 import io.github.kcsessions.api.ApiException;
+import io.github.kcsessions.query.Tombstones;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.logging.Logger;
@@ -90,7 +91,7 @@ public final class CallerAuthenticator {
         } catch (RuntimeException unverifiable) {
             throw unverifiable(unverifiable);
         }
-        if (result == null || result.session() == null) {
+        if (result == null || result.session() == null || endedMeanwhile(result)) {
             throw ApiException.invalidToken(INVALID_TOKEN);
         }
         if (result.user().getServiceAccountClientLink() != null) {
@@ -107,10 +108,15 @@ public final class CallerAuthenticator {
             LOG.debugf("Unverifiable SSO cookie: %s", unverifiable.toString());
             result = null;
         }
-        if (result == null || result.session() == null) {
+        if (result == null || result.session() == null || endedMeanwhile(result)) {
             throw ApiException.credentialsRequired("No bearer access token, and no valid SSO session cookie.");
         }
         return new Caller(result.user(), result.session(), null, null);
+    }
+
+    /** A session that has ended, whose copy Keycloak put back into its cache: Keycloak's checks let it through. */
+    private boolean endedMeanwhile(AuthResult result) {
+        return new Tombstones(session).live(realm, result.session()) == null;
     }
 
     /**

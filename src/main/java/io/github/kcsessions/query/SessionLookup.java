@@ -15,25 +15,28 @@ import java.util.stream.Stream;
 /**
  * The one place that asks Keycloak's session provider for sessions: by id, by user, by client, or the whole realm,
  * online and offline alike. An online session and the offline session created beside it share one id ("twins").
+ * A session looked up by id that has ended but is back in Keycloak's cache is not found ({@link Tombstones}).
  */
 public final class SessionLookup {
 
     private final UserSessionProvider sessions;
     private final RealmModel realm;
+    private final Tombstones tombstones;
 
     public SessionLookup(KeycloakSession session, RealmModel realm) {
         this.sessions = session.sessions();
         this.realm = realm;
+        this.tombstones = new Tombstones(session);
     }
 
     /** The realm's sessions with that id, any user's: the online one first, then its offline twin, if they exist. */
     public List<UserSessionModel> withId(String id) {
         List<UserSessionModel> found = new ArrayList<>(2);
-        UserSessionModel online = sessions.getUserSession(realm, id);
+        UserSessionModel online = get(id, false);
         if (online != null) {
             found.add(online);
         }
-        UserSessionModel offline = sessions.getOfflineUserSession(realm, id);
+        UserSessionModel offline = get(id, true);
         if (offline != null) {
             found.add(offline);
         }
@@ -42,7 +45,8 @@ public final class SessionLookup {
 
     /** The online or the offline session with that id, or null. */
     public UserSessionModel get(String id, boolean offline) {
-        return offline ? sessions.getOfflineUserSession(realm, id) : sessions.getUserSession(realm, id);
+        UserSessionModel found = offline ? sessions.getOfflineUserSession(realm, id) : sessions.getUserSession(realm, id);
+        return found == null ? null : tombstones.live(realm, found);
     }
 
     /** The session a key names, or null when it has ended since the key was read. */

@@ -1,5 +1,6 @@
 package io.github.kcsessions.revocation;
 
+import io.github.kcsessions.query.Tombstones;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
@@ -9,15 +10,16 @@ import org.keycloak.models.UserSessionModel;
 import org.keycloak.services.managers.AuthenticationManager;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Ends sessions the way Keycloak's own logout does ({@link AuthenticationManager#backchannelLogout}): clients are
  * notified, an offline session is revoked with its online twin, the caller's SSO cookie is expired if it was that
  * session. Each revoked session is recorded as a {@code LOGOUT} event saying that this API did it, and on whose behalf.
- * Before that, the sessions' database rows are deleted and committed ({@link DatabaseRowsFirst}), so that in a
- * cluster no node can bring a revoked session back from the database; after the commit, sessions that a request in
- * flight put back into the cache all the same are removed again ({@link GhostSweep}).
+ * Before any of that, each session gets a tombstone ({@link Tombstones}), committed on its own: a copy of the session
+ * that Keycloak puts back into its cache while removing it is then refused wherever it is used.
  */
 public final class SessionRevoker {
 
@@ -47,7 +49,9 @@ public final class SessionRevoker {
      */
     public int revoke(List<UserSessionModel> targets, String revokedBy, String revokedBySession, ClientModel client) {
         List<UserSessionModel> ordered = targets.stream().sorted(ONLINE_FIRST).toList();
-        DatabaseRowsFirst.delete(session, ordered);
+        if (Tombstones.enforced(realm)) {
+            Tombstones.record(session.getKeycloakSessionFactory(), realm, tombstonesOf(ordered));
+        }
         for (UserSessionModel target : ordered) {
             AuthenticationManager.backchannelLogout(session, target, true);
             EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
@@ -65,7 +69,20 @@ public final class SessionRevoker {
             }
             event.success();
         }
-        GhostSweep.afterCommit(session, realm, ordered);
         return ordered.size();
+    }
+
+    /** Keycloak's logout of an offline session also ends its online twin, which gets a tombstone too. */
+    private List<Tombstones.Ended> tombstonesOf(List<UserSessionModel> targets) {
+        Map<String, Tombstones.Ended> ended = new LinkedHashMap<>();
+        for (UserSessionModel target : targets) {
+            Tombstones.Ended one = Tombstones.Ended.of(realm, target);
+            ended.put(one.sessionId() + "/" + one.offline(), one);
+            if (target.isOffline()) {
+                ended.putIfAbsent(one.sessionId() + "/false", Tombstones.Ended.of(realm, target.getId(), false,
+                        target.getStarted(), target.isRememberMe()));
+            }
+        }
+        return List.copyOf(ended.values());
     }
 }

@@ -30,11 +30,11 @@ class PackageFloorsTest {
             Map.entry("api", 0),
             Map.entry("device", 1), Map.entry("geo", 1),
             Map.entry("note", 2),
-            Map.entry("query", 3), Map.entry("auth", 3),
-            Map.entry("view", 4), Map.entry("search", 4), Map.entry("revocation", 4), Map.entry("capture", 4),
-            Map.entry("alert", 4),
-            Map.entry("endsession", 5),
-            Map.entry("http", 6), Map.entry("admin", 6));
+            Map.entry("query", 3), Map.entry("auth", 4),
+            Map.entry("view", 5), Map.entry("search", 5), Map.entry("revocation", 5), Map.entry("capture", 5),
+            Map.entry("alert", 5),
+            Map.entry("endsession", 6),
+            Map.entry("http", 7), Map.entry("admin", 7));
 
     private static final Pattern REFERENCE = Pattern.compile("\\bio\\.github\\.kcsessions\\.([a-z]+)\\.");
 

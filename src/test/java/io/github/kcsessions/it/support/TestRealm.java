@@ -2,7 +2,6 @@ package io.github.kcsessions.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.net.URI;
@@ -40,7 +39,11 @@ public final class TestRealm {
 
     /** Imports a fresh realm named after the test class; {@code customize} may change the representation first. */
     public static TestRealm create(Class<?> testClass, java.util.function.Consumer<Map<String, Object>> customize) {
-        String name = testClass.getSimpleName().toLowerCase();
+        return create(testClass.getSimpleName().toLowerCase(), customize);
+    }
+
+    /** A fresh realm of that name, for a class that needs more than one. */
+    public static TestRealm create(String name, java.util.function.Consumer<Map<String, Object>> customize) {
         Admin.delete("/realms/" + name);
         Map<String, Object> realm = representation(name);
         customize.accept(realm);
@@ -100,6 +103,13 @@ public final class TestRealm {
         return Http.postForm(tokenEndpoint(), form, headers);
     }
 
+    /** Keycloak's OIDC logout of the session a refresh token belongs to, as a client calls it. */
+    public Http.Reply logout(String client, String refreshToken) {
+        Map<String, String> form = new HashMap<>(clientAuth(client));
+        form.put("refresh_token", refreshToken);
+        return Http.postForm(url("/protocol/openid-connect/logout"), form);
+    }
+
     public Tokens clientCredentials() {
         Map<String, String> form = new HashMap<>(clientAuth(BACKEND));
         form.put("grant_type", "client_credentials");
@@ -112,7 +122,16 @@ public final class TestRealm {
 
     /** A browser login: the authorization endpoint, the login form posted as a browser does, then the code exchange. */
     public BrowserLogin browserLogin(String username, boolean rememberMe, String... headers) {
-        CookieJar cookies = new CookieJar();
+        return browserLogin(username, rememberMe, new CookieJar(), headers);
+    }
+
+    /** A login in a browser that already has these cookies, which must not sign it in by themselves. */
+    public BrowserLogin browserLogin(String username, boolean rememberMe, CookieJar cookies, String... headers) {
+        return openLoginPage(cookies, headers).signIn(username, rememberMe);
+    }
+
+    /** The first half of a browser login: the login page, open in a browser tab, not yet submitted. */
+    public LoginPage openLoginPage(CookieJar cookies, String... headers) {
         String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
         String state = UUID.randomUUID().toString();
         String authorize = url("/protocol/openid-connect/auth") + "?client_id=" + SPA
@@ -123,28 +142,62 @@ public final class TestRealm {
         if (page.status() != 200) {
             throw new AssertionError("Login page: " + page);
         }
-        Document form = Jsoup.parse(page.body(), authorize);
-        Element login = form.selectFirst("form#kc-form-login");
+        Element login = Jsoup.parse(page.body(), authorize).selectFirst("form#kc-form-login");
         if (login == null) {
             throw new AssertionError("No login form in " + page.body());
         }
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("username", username);
-        fields.put("password", PASSWORD);
-        fields.put("credentialId", "");
-        if (rememberMe) {
-            fields.put("rememberMe", "on");
+        VERIFIERS.put(state, verifier);
+        return new LoginPage(login.absUrl("action"), cookies, headers);
+    }
+
+    /** The PKCE verifier of each login started, by its state: Keycloak may finish a login in another tab than its own. */
+    private static final Map<String, String> VERIFIERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A login page open in a browser tab: submitting it signs in and exchanges the code, as the app would. */
+    public final class LoginPage {
+        private final String action;
+        private final CookieJar cookies;
+        private final String[] headers;
+
+        private LoginPage(String action, CookieJar cookies, String[] headers) {
+            this.action = action;
+            this.cookies = cookies;
+            this.headers = headers;
         }
-        Http.Reply posted = Http.postForm(login.absUrl("action"), fields, with(headers, cookies));
-        cookies.take(posted);
-        String location = posted.header("Location");
-        if (posted.status() != 302 || location == null || !location.startsWith(SPA_REDIRECT)) {
-            throw new AssertionError("Login did not redirect back: " + posted + " Location: " + location);
+
+        /** Submits the form, and then goes where Keycloak sends the browser, as a browser does, back to the app. */
+        public BrowserLogin signIn(String username, boolean rememberMe) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("username", username);
+            fields.put("password", PASSWORD);
+            fields.put("credentialId", "");
+            if (rememberMe) {
+                fields.put("rememberMe", "on");
+            }
+            Http.Reply answer = Http.postForm(action, fields, with(headers, cookies));
+            for (int step = 0; step < 5; step++) {
+                cookies.take(answer);
+                String next = answer.header("Location");
+                if (answer.status() == 302 && next != null && !next.startsWith(SPA_REDIRECT)) {
+                    // Keycloak moves the browser on, e.g. to the tab where this login continues.
+                    answer = Http.get(next, with(headers, cookies));
+                } else if (answer.status() == 200 && answer.body().contains("kc-form-login")) {
+                    Element form = Jsoup.parse(answer.body(), answer.uri().toString()).selectFirst("form#kc-form-login");
+                    answer = Http.postForm(form.absUrl("action"), fields, with(headers, cookies));
+                } else {
+                    break;
+                }
+            }
+            String location = answer.header("Location");
+            if (answer.status() != 302 || location == null || !location.startsWith(SPA_REDIRECT)) {
+                throw new AssertionError("Login did not redirect back: " + answer + " Location: " + location);
+            }
+            String code = queryParameter(location, "code");
+            String verifier = VERIFIERS.remove(queryParameter(location, "state"));
+            Tokens tokens = Tokens.of(Http.postForm(tokenEndpoint(), Map.of("grant_type", "authorization_code",
+                    "client_id", SPA, "code", code, "redirect_uri", SPA_REDIRECT, "code_verifier", verifier), headers));
+            return new BrowserLogin(tokens, cookies);
         }
-        String code = queryParameter(location, "code");
-        Tokens tokens = Tokens.of(Http.postForm(tokenEndpoint(), Map.of("grant_type", "authorization_code",
-                "client_id", SPA, "code", code, "redirect_uri", SPA_REDIRECT, "code_verifier", verifier), headers));
-        return new BrowserLogin(tokens, cookies);
     }
 
     public record BrowserLogin(Tokens tokens, CookieJar cookies) {

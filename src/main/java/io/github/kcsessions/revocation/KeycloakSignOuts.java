@@ -1,0 +1,199 @@
+package io.github.kcsessions.revocation;
+
+import io.github.kcsessions.query.Tombstones;
+import org.keycloak.events.Details;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventType;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.models.session.UserSessionPersisterProvider;
+import org.keycloak.util.TokenUtil;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Gives the sessions that Keycloak's own routes end a tombstone, as this extension's revocations do: the account API's
+ * and the account console's "Sign out", the OIDC logout, the token revocation endpoint, session limits, "sign out other
+ * devices", and the admin API's DELETE of a session. Events reach this listener in the request that ends the session,
+ * before it commits, and so before the session leaves the caches; the tombstone is committed on its own, at once.
+ *
+ * <p>An administrator's "Sign out" of a user gives each of the user's online sessions a tombstone, and the realm's
+ * "log out all sessions" one for the whole realm. Keycloak sets a not-before time for both, but to the second: a copy of
+ * a session refreshed in the same second as the sign-out gets tokens that pass it.
+ */
+final class KeycloakSignOuts implements EventListenerProvider {
+
+    private static final Logger LOG = Logger.getLogger(KeycloakSignOuts.class);
+    /** {@code sessions/{id}} of Keycloak's own admin API; not this extension's {@code device-sessions/{id}}. */
+    private static final Pattern ADMIN_SESSION_PATH = Pattern.compile("sessions/([^/?]+)");
+    private static final Pattern OFFLINE_REPRESENTATION = Pattern.compile("\"offline\"\\s*:\\s*true");
+    private static final Pattern USER_LOGOUT_PATH = Pattern.compile("users/([^/?]+)/logout");
+    private static final String REALM_LOGOUT_PATH = "logout-all";
+
+    private final KeycloakSession session;
+
+    KeycloakSignOuts(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        if (event.getSessionId() == null || !isOfKeycloak(event)) {
+            return;
+        }
+        RealmModel realm = realm(event.getRealmId());
+        if (realm == null || !Tombstones.enforced(realm)) {
+            return;
+        }
+        String id = event.getSessionId();
+        List<Tombstones.Ended> ended = new ArrayList<>(2);
+        if (event.getType() == EventType.LOGOUT) {
+            // Every logout ends the online session; the offline one only where it is gone now (an offline token's
+            // logout), never where it lives on beside a browser's logout.
+            ended.add(ended(realm, id, false));
+            if (isGone(realm, id, true)) {
+                ended.add(ended(realm, id, true));
+            }
+        } else {
+            // The revocation endpoint ends the session of the token's kind once no client is left in it.
+            boolean offline = TokenUtil.TOKEN_TYPE_OFFLINE.equalsIgnoreCase(detail(event, Details.REFRESH_TOKEN_TYPE));
+            if (isGone(realm, id, offline)) {
+                ended.add(ended(realm, id, offline));
+            }
+        }
+        record(realm, ended);
+    }
+
+    @Override
+    public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        String resourcePath = event.getResourcePath();
+        if (resourcePath == null || event.getOperationType() == null) {
+            return;
+        }
+        RealmModel realm = realm(event.getRealmId());
+        if (realm == null || !Tombstones.enforced(realm)) {
+            return;
+        }
+        if (event.getOperationType() == OperationType.ACTION) {
+            Matcher userLogout = USER_LOGOUT_PATH.matcher(resourcePath);
+            if (userLogout.matches()) {
+                record(realm, onlineSessionsOf(realm, userLogout.group(1)));
+            } else if (REALM_LOGOUT_PATH.equals(resourcePath)) {
+                recordRealm(realm);
+            }
+            return;
+        }
+        Matcher path = ADMIN_SESSION_PATH.matcher(resourcePath);
+        if (event.getOperationType() != OperationType.DELETE || event.getResourceType() != ResourceType.USER_SESSION
+                || !path.matches()) {
+            return;
+        }
+        String id = path.group(1);
+        // Deleting the offline session also removes its online twin; deleting the online one leaves the offline one.
+        List<Tombstones.Ended> ended = new ArrayList<>(2);
+        ended.add(ended(realm, id, false));
+        if (event.getRepresentation() != null && OFFLINE_REPRESENTATION.matcher(event.getRepresentation()).find()) {
+            ended.add(ended(realm, id, true));
+        }
+        record(realm, ended);
+    }
+
+    private static boolean isOfKeycloak(Event event) {
+        EventType type = event.getType();
+        boolean ending = type == EventType.LOGOUT || type == EventType.REVOKE_GRANT;
+        // This extension's own revocations have recorded their tombstones already.
+        return ending && !SessionRevoker.THROUGH.equals(detail(event, SessionRevoker.DETAIL_REVOKED_THROUGH));
+    }
+
+    private static String detail(Event event, String name) {
+        return event.getDetails() == null ? null : event.getDetails().get(name);
+    }
+
+    private RealmModel realm(String realmId) {
+        RealmModel current = session.getContext().getRealm();
+        if (current != null && current.getId().equals(realmId)) {
+            return current;
+        }
+        return realmId == null ? null : session.realms().getRealm(realmId);
+    }
+
+    /** Removed in this request (or never there): a session removed earlier in a transaction reads as null in it. */
+    private boolean isGone(RealmModel realm, String id, boolean offline) {
+        UserSessionModel found = offline ? session.sessions().getOfflineUserSession(realm, id)
+                : session.sessions().getUserSession(realm, id);
+        return found == null;
+    }
+
+    /**
+     * The ended session, with its start when it can still be read: from the session itself where the event comes
+     * before the removal, else from its database row, which is deleted only when the request commits.
+     */
+    private Tombstones.Ended ended(RealmModel realm, String id, boolean offline) {
+        UserSessionModel known = offline ? session.sessions().getOfflineUserSession(realm, id)
+                : session.sessions().getUserSession(realm, id);
+        if (known == null) {
+            known = storedRow(realm, id, offline);
+        }
+        return known == null ? Tombstones.Ended.of(realm, id, offline, null, false)
+                : Tombstones.Ended.of(realm, id, offline, known.getStarted(), known.isRememberMe());
+    }
+
+    private UserSessionModel storedRow(RealmModel realm, String id, boolean offline) {
+        try {
+            UserSessionPersisterProvider persister = session.getProvider(UserSessionPersisterProvider.class);
+            return persister == null ? null : persister.loadUserSession(realm, id, offline);
+        } catch (RuntimeException unreadable) {
+            LOG.debugf("Start of ended session %s not readable: %s", id, unreadable.toString());
+            return null;
+        }
+    }
+
+    /** The user's online sessions as stored: removed from this request's view already, deleted at its commit. */
+    private List<Tombstones.Ended> onlineSessionsOf(RealmModel realm, String userId) {
+        UserModel user = session.users().getUserById(realm, userId);
+        UserSessionPersisterProvider persister = session.getProvider(UserSessionPersisterProvider.class);
+        if (user == null || persister == null) {
+            return List.of();
+        }
+        try {
+            return persister.loadUserSessionsStream(realm, user, false, 0, null)
+                    .map(stored -> Tombstones.Ended.of(realm, stored))
+                    .toList();
+        } catch (RuntimeException unreadable) {
+            LOG.warnf("Sessions of user %s not readable; their sign-out relies on Keycloak's not-before time: %s",
+                    userId, unreadable.toString());
+            return List.of();
+        }
+    }
+
+    private void recordRealm(RealmModel realm) {
+        try {
+            Tombstones.recordRealm(session.getKeycloakSessionFactory(), realm);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not record the end of every session of realm %s", realm.getName());
+        }
+    }
+
+    private void record(RealmModel realm, List<Tombstones.Ended> ended) {
+        try {
+            Tombstones.record(session.getKeycloakSessionFactory(), realm, ended);
+        } catch (RuntimeException e) {
+            // A listener cannot fail the sign-out; it happens, only without the tombstone.
+            LOG.warnf(e, "Could not record the end of session %s", ended.isEmpty() ? "?" : ended.get(0).sessionId());
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+}
