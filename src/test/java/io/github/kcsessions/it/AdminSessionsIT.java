@@ -119,7 +119,7 @@ class AdminSessionsIT {
         assertEquals("no-store", revoked.header("Cache-Control"));
         assertError(Api.get(realm.api("/whoami"), "Authorization", alice.bearer()), 401, "unauthorized");
         assertEquals(400, realm.refresh(TestRealm.SPA, alice.refreshToken()).status(), "the refresh token is dead");
-        assertError(Api.get(admin(realm, "/" + alice.sessionId()), "Authorization", manager), 404, "not_found");
+        assertError(Api.get(admin(realm, "/" + alice.sessionId()), "Authorization", manager), 410, "session_ended");
         assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", other.bearer()).status(),
                 "the user's other session lives on");
 
@@ -155,7 +155,7 @@ class AdminSessionsIT {
         assertError(Api.get(realm.api("/whoami"), "Authorization", alice.bearer()), 401, "unauthorized");
         assertError(Api.get(realm.api("/whoami"), "Authorization", browser.tokens().bearer()), 401, "unauthorized");
         assertEquals(400, realm.refresh(TestRealm.SPA, browser.tokens().refreshToken()).status());
-        assertError(Api.get(admin(realm, "/" + alice.sessionId()), "Authorization", manager), 404, "not_found");
+        assertError(Api.get(admin(realm, "/" + alice.sessionId()), "Authorization", manager), 410, "session_ended");
         Set<String> after = keys(Api.get(admin(realm, query), "Authorization", manager).json());
         assertFalse(after.contains(alice.sessionId() + "/online") || after.contains(alice.sessionId() + "/offline"));
         assertTrue(json(adminEvent(realm, alice.sessionId(), true).get("representation").asText())
@@ -174,7 +174,7 @@ class AdminSessionsIT {
         assertEquals(204, Api.delete(admin(realm, "/" + alice.sessionId()), "Authorization", manager).status());
 
         assertEquals(400, realm.refresh(TestRealm.SPA, alice.refreshToken()).status(), "the offline token is dead");
-        assertError(Api.get(admin(realm, "/" + alice.sessionId()), "Authorization", manager), 404, "not_found");
+        assertError(Api.get(admin(realm, "/" + alice.sessionId()), "Authorization", manager), 410, "session_ended");
         adminEvent(realm, alice.sessionId(), true);
     }
 

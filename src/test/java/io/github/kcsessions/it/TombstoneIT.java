@@ -8,6 +8,7 @@ import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Api;
 import io.github.kcsessions.it.support.Http;
 import io.github.kcsessions.it.support.KeycloakTest;
+import io.github.kcsessions.it.support.OpenApi;
 import io.github.kcsessions.it.support.TestRealm;
 import io.github.kcsessions.it.support.Tokens;
 import java.time.Duration;
@@ -65,7 +66,7 @@ class TombstoneIT {
         String path = "/realms/" + shortLived.name() + "/device-sessions/" + tokens.sessionId();
         assertEquals(204, Admin.delete(path).status());
 
-        Http.Reply ended = Api.unchecked("GET", shortLived.baseUrl() + "/admin" + path, "Authorization", Admin.bearer());
+        Http.Reply ended = OpenApi.assertValid(Admin.get(path));
         assertError(ended, 410, "session_ended");
         assertNotNull(ended.json().path("details").path("endedAt").asText(null));
 

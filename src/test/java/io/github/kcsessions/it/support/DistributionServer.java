@@ -26,10 +26,17 @@ final class DistributionServer implements KeycloakServer {
     private final int httpPort;
     private final int managementPort;
     private final Path log;
+    private final List<String> extraOptions;
 
     DistributionServer(Path home, Path log) {
+        this(home, log, List.of());
+    }
+
+    /** @param extraOptions options beyond the suite's own, e.g. for a benchmark of another configuration */
+    DistributionServer(Path home, Path log, List<String> extraOptions) {
         this.home = home;
         this.log = log;
+        this.extraOptions = List.copyOf(extraOptions);
         this.process = new ServerProcess("Keycloak", log);
         this.httpPort = ServerProcess.freePort();
         this.managementPort = ServerProcess.freePort();
@@ -48,6 +55,7 @@ final class DistributionServer implements KeycloakServer {
                 "--http-management-port=" + managementPort,
                 "--health-enabled=true"));
         command.addAll(commonOptions());
+        command.addAll(extraOptions);
         process.start(command, environment(), home);
         process.awaitReady(STARTUP_TIMEOUT, () -> Health.ready(managementPort));
     }

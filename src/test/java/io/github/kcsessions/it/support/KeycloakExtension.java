@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Starts the servers the run needs, once each, when the first test class needs them (JUnit closes them when the run
@@ -40,6 +41,15 @@ public final class KeycloakExtension implements BeforeAllCallback {
     /** For benchmarks, which run outside JUnit: starts a single node; the caller closes it. */
     public static KeycloakServer startStandalone() {
         current = startSingleNode();
+        return current;
+    }
+
+    /** For benchmarks: the distribution as one node with more options, e.g. another configuration to compare. */
+    public static KeycloakServer startStandalone(List<String> extraOptions) {
+        DistributionServer distribution = new DistributionServer(distribution(),
+                TestResources.buildDirectory().resolve("keycloak-server-" + version() + ".log"), extraOptions);
+        distribution.start(true);
+        current = distribution;
         return current;
     }
 
