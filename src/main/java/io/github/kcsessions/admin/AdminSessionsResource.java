@@ -8,11 +8,12 @@ import io.github.kcsessions.api.QueryParameters;
 import io.github.kcsessions.auth.AdminPermissions;
 import io.github.kcsessions.query.SessionLookup;
 import io.github.kcsessions.query.SessionType;
+import io.github.kcsessions.query.UserSessionPages;
 import io.github.kcsessions.query.Tombstones;
 import io.github.kcsessions.revocation.AdminRevocation;
 import io.github.kcsessions.search.SessionCriteria;
 import io.github.kcsessions.search.SessionSearch;
-import io.github.kcsessions.view.AdminSessionPage;
+import io.github.kcsessions.view.SessionPage;
 import io.github.kcsessions.view.RevocationByFilter;
 import io.github.kcsessions.view.RevokedCount;
 import io.github.kcsessions.view.SessionRepresentation;
@@ -59,8 +60,8 @@ public class AdminSessionsResource extends ApiResource {
             refuseEmptyId();
             Paging paging = Paging.of(first, max);
             SessionCriteria criteria = SessionCriteria.parse(this::queryParameter);
-            SessionSearch.Result result = new SessionSearch(session, realm, permissions).find(criteria, paging);
-            return ApiResponses.ok(new AdminSessionPage(views(result.page()), result.total(), result.totalExact()));
+            UserSessionPages.Page page = new SessionSearch(session, realm, permissions).find(criteria, paging);
+            return ApiResponses.ok(new SessionPage(views(page.sessions()), page.total()));
         });
     }
 
@@ -119,12 +120,12 @@ public class AdminSessionsResource extends ApiResource {
             }
             SessionSearch search = new SessionSearch(session, realm, permissions);
             if (request.dryRun()) {
-                SessionSearch.Result page = search.find(criteria, Paging.of(first, max));
-                return ApiResponses.ok(new RevocationByFilter(true, search.count(criteria), 0, views(page.page())));
+                UserSessionPages.Page page = search.find(criteria, Paging.of(first, max));
+                return ApiResponses.ok(new RevocationByFilter(true, page.total(), 0, views(page.sessions())));
             }
             int matched = search.count(criteria);
             request.requireExpected(matched);
-            List<UserSessionModel> targets = matched == 0 ? List.of() : search.find(criteria, new Paging(0, matched)).page();
+            List<UserSessionModel> targets = matched == 0 ? List.of() : search.all(criteria, matched);
             return ApiResponses.ok(new RevocationByFilter(false, matched, revocation().revoke(targets), null));
         });
     }

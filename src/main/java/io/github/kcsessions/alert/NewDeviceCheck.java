@@ -3,7 +3,9 @@ package io.github.kcsessions.alert;
 import io.github.kcsessions.note.DeviceNote;
 import io.github.kcsessions.note.DeviceRecord;
 import io.github.kcsessions.query.SessionLookup;
+import io.github.kcsessions.storage.KnownDeviceStore;
 import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -16,8 +18,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * After one sign-in: is its device new for this account? Updates the account's {@link KnownDevices} and, for a new
- * device, sends the email. Runs in a transaction of its own, after the sign-in committed, so the session and the
+ * After one sign-in: is its device new for this account? Updates the account's known devices
+ * ({@link KnownDeviceStore}) and, for a new device, sends the email. Runs in a transaction of its own, after the sign-in committed, so the session and the
  * device the capture recorded for it are there to read.
  *
  * <p>Rules (docs/new-device-email.md): a sign-in whose device is unknown to an account that already knows at least one
@@ -27,8 +29,6 @@ import java.util.List;
 record NewDeviceCheck(String realmId, String userId, String sessionId, String clientId, long time, URI baseUri,
                       int linkLifespan) {
 
-    /** The user attribute that holds the memory; not part of the user profile, so users and forms never see it. */
-    static final String ATTRIBUTE = "kcs.known-devices";
     private static final Logger LOG = Logger.getLogger(NewDeviceCheck.class);
 
     void run(KeycloakSessionFactory factory) {
@@ -48,7 +48,7 @@ record NewDeviceCheck(String realmId, String userId, String sessionId, String cl
                 if (device == null || !DeviceKey.isRecognisable(device.device())) {
                     return;
                 }
-                if (remember(user, DeviceKey.of(device.device()))) {
+                if (remember(session, user, DeviceKey.of(device.device()))) {
                     new NewDeviceEmail(session, realm, user, baseUri).send(this, device);
                 }
             });
@@ -58,15 +58,8 @@ record NewDeviceCheck(String realmId, String userId, String sessionId, String cl
     }
 
     /** Records the device as seen today; answers whether it is new to an account that knew other devices. */
-    private boolean remember(UserModel user, DeviceKey key) {
-        long today = epochDay(time);
-        String stored = user.getFirstAttribute(ATTRIBUTE);
-        KnownDevices known = KnownDevices.parse(stored);
-        KnownDevices next = known.remember(key, today);
-        if (!next.text().equals(stored)) {
-            user.setSingleAttribute(ATTRIBUTE, next.text());
-        }
-        return !known.isEmpty() && !known.knows(key, today);
+    private boolean remember(KeycloakSession session, UserModel user, DeviceKey key) {
+        return new KnownDeviceStore(session).signedIn(realmId, user.getId(), key.value(), epochDay(time));
     }
 
     private static long epochDay(long epochMillis) {

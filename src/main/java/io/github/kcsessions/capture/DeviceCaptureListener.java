@@ -9,6 +9,7 @@ import io.github.kcsessions.geo.Location;
 import io.github.kcsessions.note.DeviceNote;
 import io.github.kcsessions.note.DeviceRecord;
 import io.github.kcsessions.query.SessionLookup;
+import io.github.kcsessions.storage.DeviceSessions;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -43,44 +44,60 @@ final class DeviceCaptureListener implements EventListenerProvider {
     private final KeycloakSession session;
     private final DeviceParser parser;
     private final GeoIpLookup geoIp;
+    private final SessionActivity activity;
+    /** False when writing the device table is switched off (for measurements only). */
+    private final boolean writeTable;
+    private DeviceSessions table;
 
-    DeviceCaptureListener(KeycloakSession session, DeviceParser parser, GeoIpLookup geoIp) {
+    DeviceCaptureListener(KeycloakSession session, DeviceParser parser, GeoIpLookup geoIp, SessionActivity activity,
+                          boolean writeTable) {
         this.session = session;
         this.parser = parser;
         this.geoIp = geoIp;
+        this.activity = activity;
+        this.writeTable = writeTable;
+    }
+
+    /** The device table, opened on first use: most events this listener sees need none. */
+    private DeviceSessions table() {
+        if (table == null) {
+            table = new DeviceSessions(session);
+        }
+        return table;
     }
 
     @Override
     public void onEvent(Event event) {
-        if (event.getSessionId() == null || !isCapturing(event)) {
+        EventType type = event.getType();
+        if (event.getSessionId() == null || (type != EventType.LOGIN && type != EventType.CODE_TO_TOKEN
+                && type != EventType.REFRESH_TOKEN && type != EventType.TOKEN_EXCHANGE)) {
             return;
         }
         try {
-            capture(event);
+            ClientModel client = client(event);
+            if (type == EventType.LOGIN || client != null && client.isPublicClient() && type != EventType.TOKEN_EXCHANGE) {
+                capture(event, client);
+            } else if (writeTable) {
+                // A confidential client's server, not the user's device: only the session's activity is recorded.
+                activity.touched(table(), event.getSessionId(), isOfflineRefresh(event), Time.currentTime());
+            }
         } catch (RuntimeException e) {
             // Device data is a nicety: it must never fail a login.
             LOG.warnf(e, "Could not record the device of session %s", event.getSessionId());
         }
     }
 
-    private boolean isCapturing(Event event) {
-        EventType type = event.getType();
-        if (type == EventType.LOGIN) {
-            return true;
-        }
-        if (type == EventType.REFRESH_TOKEN || type == EventType.CODE_TO_TOKEN) {
-            return isPublicClient(event);
-        }
-        return false;
-    }
-
-    private boolean isPublicClient(Event event) {
+    private ClientModel client(Event event) {
         RealmModel realm = session.getContext().getRealm();
-        ClientModel client = event.getClientId() == null ? null : realm.getClientByClientId(event.getClientId());
-        return client != null && client.isPublicClient();
+        return event.getClientId() == null || realm == null ? null : realm.getClientByClientId(event.getClientId());
     }
 
-    private void capture(Event event) {
+    private static boolean isOfflineRefresh(Event event) {
+        return event.getDetails() != null
+                && TokenUtil.TOKEN_TYPE_OFFLINE.equals(event.getDetails().get(Details.REFRESH_TOKEN_TYPE));
+    }
+
+    private void capture(Event event, ClientModel client) {
         HttpRequest request = session.getContext().getHttpRequest();
         if (request == null) {
             return;
@@ -91,6 +108,7 @@ final class DeviceCaptureListener implements EventListenerProvider {
         }
         ObservedRequest observed = new ObservedRequest(request.getHttpHeaders(), clientAddress());
         long now = Time.currentTime();
+        boolean joined = event.getType() != EventType.REFRESH_TOKEN;
         for (UserSessionModel target : targets) {
             DeviceRecord previous = DeviceNote.decode(target.getNote(DeviceNote.NAME));
             DeviceRecord next;
@@ -111,6 +129,30 @@ final class DeviceCaptureListener implements EventListenerProvider {
                 }
             }
             target.setNote(DeviceNote.NAME, DeviceNote.encode(next));
+            if (writeTable) {
+                index(target, client, previous, next, joined);
+            }
+        }
+    }
+
+    /**
+     * The session's row of the device table: at a sign-in or code exchange always (a session, or a client in it,
+     * may be new); at a refresh only when a filtered field changed or a minute has passed since the last write, which
+     * the previous record tells, as Keycloak coarsens its own writes of the last refresh.
+     */
+    private void index(UserSessionModel target, ClientModel client, DeviceRecord previous, DeviceRecord next,
+                       boolean joined) {
+        String realmId = target.getRealm().getId();
+        boolean changed = previous == null || joined
+                || previous.lastSeenAt() / 60 != next.lastSeenAt() / 60
+                || !DeviceSessions.filteredFields(previous).equals(DeviceSessions.filteredFields(next));
+        if (changed) {
+            table().save(realmId, target.getUser().getId(), target.getId(), target.isOffline(), next,
+                    (int) next.lastSeenAt());
+            activity.written(target.getId(), target.isOffline(), (int) next.lastSeenAt());
+        }
+        if (joined && client != null) {
+            table().addClient(realmId, target.getId(), target.isOffline(), client.getId());
         }
     }
 

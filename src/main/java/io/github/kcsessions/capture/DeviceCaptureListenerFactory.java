@@ -28,6 +28,8 @@ public class DeviceCaptureListenerFactory implements EventListenerProviderFactor
     public static final String ID = "device-capture";
     public static final String GEOIP_DATABASE = "geoip-database";
     public static final String USER_AGENT_CACHE_SIZE = "user-agent-cache-size";
+    /** For measuring what the device table costs: off, searches miss what is not written. */
+    public static final String WRITE_DEVICE_TABLE = "write-device-table";
 
     private static final Logger LOG = Logger.getLogger(DeviceCaptureListenerFactory.class);
     private static final String WARM_UP_USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
@@ -36,10 +38,12 @@ public class DeviceCaptureListenerFactory implements EventListenerProviderFactor
     private DeviceParser parser;
     private int userAgentCacheSize;
     private GeoIpLookup geoIp = GeoIpLookup.DISABLED;
+    private final SessionActivity activity = new SessionActivity();
+    private boolean writeTable = true;
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new DeviceCaptureListener(session, parser, geoIp);
+        return new DeviceCaptureListener(session, parser, geoIp, activity, writeTable);
     }
 
     @Override
@@ -48,6 +52,11 @@ public class DeviceCaptureListenerFactory implements EventListenerProviderFactor
         parser = new DeviceParser(userAgentCacheSize);
         // Opened once, memory-mapped, and shared by every request.
         geoIp = GeoIpLookup.open(config.get(GEOIP_DATABASE));
+        writeTable = config.getBoolean(WRITE_DEVICE_TABLE, true);
+        if (!writeTable) {
+            LOG.warnf("The device table is not written (%s=false): admin searches and session lists miss what happens "
+                    + "from now on. For measurements only.", WRITE_DEVICE_TABLE);
+        }
     }
 
     @Override
@@ -89,6 +98,13 @@ public class DeviceCaptureListenerFactory implements EventListenerProviderFactor
                 .type(ProviderConfigProperty.INTEGER_TYPE)
                 .defaultValue(DeviceParser.DEFAULT_CACHE_SIZE)
                 .helpText("How many distinct user agents to keep parsed in memory (a few hundred bytes each).")
+                .add()
+                .property()
+                .name(WRITE_DEVICE_TABLE)
+                .type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .defaultValue(true)
+                .helpText("For measuring what the device table costs only: false stops writing it, and searches and "
+                        + "lists then miss the sessions not written.")
                 .add()
                 .build();
     }

@@ -58,20 +58,32 @@ public final class IpAddresses {
     }
 
     /**
-     * The address as a family tag and its bits in hexadecimal, e.g. {@code 4:5102458e} for 81.2.69.142 or {@code 6:20010db8000000000000000000000001} for 2001:db8::1: a spelling in which every CIDR prefix of
-     * whole hex digits is a text prefix. Null when the text is not an address literal.
+     * The address as 32 lower-case hex digits of its IPv6 form, an IPv4 address mapped into IPv6 ({@code ::ffff:a.b.c.d}):
+     * one fixed-width spelling for both families, in which the addresses of a CIDR block form one range
+     * ({@link IpRange#lowest()} to {@link IpRange#highest()}), so that a database index serves the block. Null when the
+     * text is not an address literal.
      */
-    public static String hex(String text) {
+    public static String sortable(String text) {
         InetAddress address = parse(text);
-        if (address == null) {
-            return null;
-        }
-        byte[] bytes = address.getAddress();
-        StringBuilder hex = new StringBuilder(2 + bytes.length * 2).append(bytes.length == 4 ? "4:" : "6:");
-        for (byte b : bytes) {
+        return address == null ? null : sortable(address.getAddress());
+    }
+
+    static String sortable(byte[] bytes) {
+        byte[] sixteen = bytes.length == 16 ? bytes : mapped(bytes);
+        StringBuilder hex = new StringBuilder(32);
+        for (byte b : sixteen) {
             hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
         }
         return hex.toString();
+    }
+
+    /** {@code ::ffff:a.b.c.d}. */
+    static byte[] mapped(byte[] ipv4) {
+        byte[] sixteen = new byte[16];
+        sixteen[10] = (byte) 0xFF;
+        sixteen[11] = (byte) 0xFF;
+        System.arraycopy(ipv4, 0, sixteen, 12, 4);
+        return sixteen;
     }
 
     /**

@@ -1,14 +1,11 @@
 package io.github.kcsessions.geo;
 
 import java.net.InetAddress;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * A block of addresses, {@code 81.2.69.0/24} or {@code 2001:db8::/32}: the {@code ip} filter of an admin search.
- * Besides testing an address, it spells itself as the {@link IpAddresses#hex} patterns a database {@code LIKE} can use
- * on the device note: whole hex digits of the prefix, the few values of a digit the prefix cuts in two, then one
- * {@code _} per remaining digit.
+ * A block of addresses, {@code 81.2.69.0/24} or {@code 2001:db8::/32}: the {@code ip} filter of an admin search. Besides
+ * testing an address, it gives its first and last address in the device table's sortable spelling, between which
+ * every address of the block lies ({@link IpAddresses#sortable}).
  */
 public record IpRange(byte[] network, int prefixLength) {
 
@@ -48,30 +45,28 @@ public record IpRange(byte[] network, int prefixLength) {
         return java.util.Arrays.equals(mask(parsed.getAddress(), prefixLength), network);
     }
 
-    /**
-     * The hex spellings of every address in the block as {@code LIKE} patterns ({@code 4:5102__}-style, {@code _} for
-     * any one hex digit): one per value of the hex digit the prefix splits, so at most 8.
-     */
-    public List<String> hexPatterns() {
-        String hex = IpAddresses.hex(address());
-        String family = hex.substring(0, 2);
-        String digits = hex.substring(2);
-        int whole = prefixLength / 4;
-        int cutBits = prefixLength % 4;
-        int rest = digits.length() - whole - (cutBits == 0 ? 0 : 1);
-        String any = "_".repeat(rest);
-        List<String> patterns = new ArrayList<>();
-        if (cutBits == 0) {
-            patterns.add(family + digits.substring(0, whole) + any);
-            return patterns;
+    /** The first address of the block in the {@link IpAddresses#sortable} spelling. */
+    public String lowest() {
+        return IpAddresses.sortable(sixteen(false));
+    }
+
+    /** The last address of the block in the {@link IpAddresses#sortable} spelling. */
+    public String highest() {
+        return IpAddresses.sortable(sixteen(true));
+    }
+
+    /** The block in IPv6 form (an IPv4 block is inside {@code ::ffff:0:0/96}), with the host bits all 0 or all 1. */
+    private byte[] sixteen(boolean hostBitsSet) {
+        boolean v4 = network.length == 4;
+        byte[] bytes = v4 ? IpAddresses.mapped(network) : network.clone();
+        int prefix = v4 ? 96 + prefixLength : prefixLength;
+        if (hostBitsSet) {
+            for (int i = 0; i < 16; i++) {
+                int keep = Math.max(0, Math.min(8, prefix - i * 8));
+                bytes[i] = (byte) (bytes[i] | (0xFF >>> keep));
+            }
         }
-        int digit = Character.digit(digits.charAt(whole), 16);
-        int free = 4 - cutBits;
-        for (int low = 0; low < (1 << free); low++) {
-            int value = (digit >> free << free) | low;
-            patterns.add(family + digits.substring(0, whole) + Character.forDigit(value, 16) + any);
-        }
-        return patterns;
+        return bytes;
     }
 
     private String address() {

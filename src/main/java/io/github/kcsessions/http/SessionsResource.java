@@ -9,12 +9,12 @@ import io.github.kcsessions.api.UnreadableContentType;
 import io.github.kcsessions.auth.Caller;
 import io.github.kcsessions.auth.CallerAuthenticator;
 import io.github.kcsessions.endsession.EndSessionConfirmation;
-import io.github.kcsessions.query.SessionKey;
 import io.github.kcsessions.query.SessionLookup;
 import io.github.kcsessions.query.SessionType;
 import io.github.kcsessions.query.UserSessionPages;
 import io.github.kcsessions.revocation.SessionRevoker;
 import io.github.kcsessions.revocation.SessionTokenResolver;
+import io.github.kcsessions.storage.SessionRow;
 import io.github.kcsessions.view.RevokedCount;
 import io.github.kcsessions.view.SessionPage;
 import io.github.kcsessions.view.SessionRepresentation;
@@ -78,8 +78,10 @@ public class SessionsResource extends ApiResource {
             if (clientFilter != null && client == null) {
                 return ApiResponses.ok(new SessionPage(List.of(), 0));
             }
+            UserSessionModel current = caller.session();
             UserSessionPages.Page page = new UserSessionPages(session, realm).page(caller.user(), sessionType, client,
-                    SessionKey.of(caller.session()), paging.first(), paging.max());
+                    new SessionRow(current.getId(), current.isOffline(), current.getLastSessionRefresh()),
+                    paging.first(), paging.max());
             SessionViews views = new SessionViews(realm);
             List<SessionRepresentation> items = page.sessions().stream()
                     .map(s -> views.item(s, caller.isCurrent(s)))

@@ -35,8 +35,4 @@ public final class DeviceNote {
         return NoteV1.decode(note);
     }
 
-    /** Whether a note is in the current format, the one database searches can match. */
-    public static boolean isCurrent(String note) {
-        return note != null && note.startsWith(NoteV2.VERSION + "|");
-    }
 }

@@ -1,19 +1,12 @@
 package io.github.kcsessions.note;
 
 /**
- * The fields of a version 2 note, each written {@code |key=value}. The first group is what searches filter on, in a
- * normalised spelling (lower case, addresses in hex) so that a database can match it with {@code LIKE}; the rest is
- * what the views show.
+ * The fields of a version 2 note, each written {@code |key=value}. Keys once written and no longer read ({@code b},
+ * {@code o}, {@code lih}, {@code fih}: copies for database matching) must not be given a new meaning.
  */
 enum NoteKey {
-    // Filtered on by the database: keep these spellings stable.
-    BROWSER_MATCH("b"),
-    OS_MATCH("o"),
     API_CLIENT("ac"),
     LAST_COUNTRY_CODE("lcc"),
-    LAST_IP_HEX("lih"),
-    INITIAL_IP_HEX("fih"),
-    // Shown.
     USER_AGENT("ua"),
     BROWSER("bn"),
     BROWSER_VERSION("bv"),
@@ -43,11 +36,6 @@ enum NoteKey {
 
     String key() {
         return key;
-    }
-
-    /** {@code |key=}: how the field starts in a note, and the start of a {@code LIKE} pattern that finds it. */
-    String opening() {
-        return "|" + key + "=";
     }
 
     static NoteKey of(String key) {

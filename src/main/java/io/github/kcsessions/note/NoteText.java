@@ -6,11 +6,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The spelling of values in a note. Every character that could change how the note is stored or matched is written as
- * {@code ~} and two hex digits per UTF-8 byte: the field delimiters {@code |} and {@code =}, the escape {@code ~}
- * itself, the characters JSON escapes ({@code "}, {@code \}, control characters) and everything outside printable
- * ASCII. Keycloak stores session notes inside a JSON document; with this spelling the note's text appears there
- * unchanged, byte for byte, whatever the database, which is what lets a database {@code LIKE} find a field of it.
+ * The spelling of values in a note: the field delimiters {@code |} and {@code =}, the escape {@code ~} itself, control
+ * characters and everything outside printable ASCII are written as {@code ~} and two hex digits per UTF-8 byte, so that
+ * a value can never end its field early and the note is plain text.
  */
 final class NoteText {
 
@@ -74,7 +72,7 @@ final class NoteText {
     }
 
     static boolean isPlain(char c) {
-        return c >= 0x20 && c < 0x7F && c != '|' && c != '=' && c != ESCAPE && c != '"' && c != '\\';
+        return c >= 0x20 && c < 0x7F && c != '|' && c != '=' && c != ESCAPE;
     }
 
     static Boolean flag(String field) {

@@ -2,7 +2,6 @@ package io.github.kcsessions.note;
 
 import io.github.kcsessions.device.DeviceInfo;
 import io.github.kcsessions.device.HeaderText;
-import io.github.kcsessions.geo.IpAddresses;
 import io.github.kcsessions.geo.Location;
 
 import java.util.EnumMap;
@@ -10,10 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The note format written since version 0.2: {@code 2|key=value|key=value|...|}, every value spelled by
- * {@link NoteText} (printable ASCII, no delimiter inside a value) and every field closed by {@code |}, so that
- * {@code |lcc=GB|} can only be the last country field. Keys are in {@link NoteKey}; an absent key is a null value,
- * {@code key=} an empty string. Unknown keys are ignored when reading, so fields can be added later. Values are cut to
+ * The note format: {@code 2|key=value|key=value|...|}, every value spelled by {@link NoteText} (no delimiter inside a
+ * value) and every field closed by {@code |}. Keys are in {@link NoteKey}; an absent key is a null value, {@code key=}
+ * an empty string. Unknown keys are ignored when reading, so fields can be added later and fields of earlier builds
+ * (the lower-case and hex copies that database searches once matched) are skipped. Values are cut to
  * {@value #MAX_VALUE_LENGTH} characters, the user agent to {@value DeviceInfo#MAX_USER_AGENT_LENGTH}, before spelling.
  */
 final class NoteV2 {
@@ -29,12 +28,8 @@ final class NoteV2 {
         StringBuilder note = new StringBuilder(640).append(VERSION).append('|');
         Location last = record.location();
         Location initial = record.initialLocation();
-        put(note, NoteKey.BROWSER_MATCH, matchSpelling(device.browser()));
-        put(note, NoteKey.OS_MATCH, matchSpelling(device.os()));
         put(note, NoteKey.API_CLIENT, device.apiClient() ? "1" : "0");
         put(note, NoteKey.LAST_COUNTRY_CODE, last == null ? null : countryCode(last.countryCode()));
-        put(note, NoteKey.LAST_IP_HEX, IpAddresses.hex(record.lastIpAddress()));
-        put(note, NoteKey.INITIAL_IP_HEX, IpAddresses.hex(record.initialIpAddress()));
         put(note, NoteKey.USER_AGENT, HeaderText.clean(device.userAgent(), DeviceInfo.MAX_USER_AGENT_LENGTH));
         put(note, NoteKey.BROWSER, device.browser());
         put(note, NoteKey.BROWSER_VERSION, device.browserVersion());
@@ -85,11 +80,6 @@ final class NoteV2 {
                 fields.get(NoteKey.INITIAL_COUNTRY), fields.get(NoteKey.INITIAL_REGION), fields.get(NoteKey.INITIAL_CITY));
         return new DeviceRecord(device, firstSeenAt, lastSeenAt, fields.get(NoteKey.INITIAL_IP),
                 fields.get(NoteKey.LAST_IP), last, initial);
-    }
-
-    /** How a browser or OS name is written for matching: lower case, as a filter value is before comparing. */
-    static String matchSpelling(String name) {
-        return name == null ? null : name.toLowerCase(Locale.ROOT);
     }
 
     /** Country codes are upper case, whatever a database wrote. */

@@ -49,11 +49,6 @@ public final class SessionLookup {
         return found == null ? null : tombstones.live(realm, found);
     }
 
-    /** The session a key names, or null when it has ended since the key was read. */
-    public UserSessionModel load(SessionKey key) {
-        return get(key.id(), key.offline());
-    }
-
     /** The user's sessions, straight from Keycloak's store by user: never a realm scan. */
     public Stream<UserSessionModel> ofUser(UserModel user, SessionType type) {
         Stream<UserSessionModel> online = type.includesOnline() ? sessions.getUserSessionsStream(realm, user) : Stream.empty();

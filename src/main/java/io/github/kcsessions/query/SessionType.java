@@ -11,4 +11,9 @@ public enum SessionType {
     public boolean includesOffline() {
         return this != ONLINE;
     }
+
+    /** The device table's {@code offline} condition: null for both kinds. */
+    public Boolean offline() {
+        return this == ALL ? null : this == OFFLINE;
+    }
 }

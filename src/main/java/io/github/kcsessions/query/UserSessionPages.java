@@ -1,33 +1,38 @@
 package io.github.kcsessions.query;
 
+import io.github.kcsessions.storage.DeviceSessions;
+import io.github.kcsessions.storage.SessionRow;
+import io.github.kcsessions.storage.SessionRowFilter;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * Pages of one user's sessions, loading only the page: the keys come from Keycloak's session table when it holds
- * every session ({@link PersistedSessionIndex}), else from the session provider.
+ * Pages of sessions from the device table, loading only the page's sessions from Keycloak: what is shown is what
+ * Keycloak holds, and a row whose session has ended meanwhile is dropped, and deleted, when it is met.
  */
 public final class UserSessionPages {
 
-    private final KeycloakSession session;
     private final RealmModel realm;
     private final SessionLookup lookup;
+    private final DeviceSessions table;
 
     public UserSessionPages(KeycloakSession session, RealmModel realm) {
-        this.session = session;
         this.realm = realm;
         this.lookup = new SessionLookup(session, realm);
+        this.table = new DeviceSessions(session);
     }
 
-    /** One page of a user's sessions and how many there are. */
+    /** One page of sessions and how many there are. */
     public record Page(List<UserSessionModel> sessions, int total) {
+
+        public static final Page EMPTY = new Page(List.of(), 0);
     }
 
     /**
@@ -36,24 +41,83 @@ public final class UserSessionPages {
      *
      * @param client only sessions this client takes part in; null for all
      */
-    public Page page(UserModel user, SessionType type, ClientModel client, SessionKey pinned, int first, int max) {
-        List<SessionKey> keys = PersistedSessionIndex.of(session)
-                .flatMap(index -> index.keys(realm, user, type, client))
-                .orElseGet(() -> lookup.ofUser(user, type)
-                        .filter(client == null ? s -> true : SessionLookup.usedBy(client))
-                        .map(SessionKey::of)
-                        .toList());
-        List<UserSessionModel> page = keys.stream()
-                .sorted(Comparator.comparing((SessionKey key) -> !key.sameSession(pinned))
-                        .thenComparing(SessionKey.MOST_RECENT_FIRST))
-                .skip(first)
-                .limit(max)
-                .map(lookup::load)
-                .filter(Objects::nonNull)
-                .toList();
-        // A session of the page that ended between the two reads is not counted either, so that a page that holds
-        // them all shows as many sessions as its total says.
-        int endedMeanwhile = Math.min(max, Math.max(0, keys.size() - first)) - page.size();
-        return new Page(page, keys.size() - endedMeanwhile);
+    public Page page(UserModel user, SessionType type, ClientModel client, SessionRow pinned, int first, int max) {
+        SessionRowFilter filter = SessionRowFilter.realm(realm.getId()).withUser(user.getId())
+                .withOffline(type.offline()).withClient(client == null ? null : client.getId());
+        int total = table.count(filter);
+        if (pinned == null || !table.contains(filter, pinned)) {
+            List<SessionRow> rows = table.page(filter, first, max);
+            return ordered(load(rows, consistent(total, first, max, rows.size())), 0);
+        }
+        List<SessionRow> rows = new ArrayList<>(max);
+        if (first == 0) {
+            rows.add(pinned);
+            rows.addAll(table.page(filter.without(pinned), 0, max - 1));
+        } else {
+            rows.addAll(table.page(filter.without(pinned), first - 1, max));
+        }
+        Page page = load(rows, consistent(total, first, max, rows.size()));
+        boolean pinnedShown = first == 0 && !page.sessions().isEmpty() && page.sessions().get(0).getId().equals(
+                pinned.sessionId()) && page.sessions().get(0).isOffline() == pinned.offline();
+        return ordered(page, pinnedShown ? 1 : 0);
+    }
+
+    /** A page of the rows that pass a filter (the admin search). */
+    public Page page(SessionRowFilter filter, int first, int max) {
+        int total = table.count(filter);
+        List<SessionRow> rows = table.page(filter, first, max);
+        return ordered(load(rows, consistent(total, first, max, rows.size())), 0);
+    }
+
+    /**
+     * The count and the page are two queries: sessions that start or end between them must not make a page
+     * contradict its total. A short page is the last one, so it tells the total itself; past the end, there are at
+     * most {@code first}.
+     */
+    private static int consistent(int counted, int first, int max, int rows) {
+        if (rows == 0) {
+            return Math.min(counted, first);
+        }
+        return rows < max ? first + rows : Math.max(counted, first + rows);
+    }
+
+    private static Page ordered(Page page, int fixedAtTop) {
+        return new Page(inActivityOrder(page.sessions(), fixedAtTop), page.total());
+    }
+
+    /** Every session that passes the filter, up to {@code limit}, most recent first (a revocation by filter). */
+    public List<UserSessionModel> all(SessionRowFilter filter, int limit) {
+        return load(table.page(filter, 0, limit), 0).sessions();
+    }
+
+    /**
+     * The rows' sessions, in the order of their last activity as Keycloak has it: the table records activity to the
+     * minute when nothing else changes, so the page itself is put in exact order (the pinned session stays first).
+     */
+    private Page load(List<SessionRow> rows, int total) {
+        List<UserSessionModel> sessions = new ArrayList<>(rows.size());
+        int ended = 0;
+        for (SessionRow row : rows) {
+            UserSessionModel found = lookup.get(row.sessionId(), row.offline());
+            if (found == null) {
+                // Ended without an event that named it (or not yet swept): not shown, and not kept.
+                table.delete(row.sessionId(), row.offline());
+                ended++;
+            } else {
+                sessions.add(found);
+            }
+        }
+        return new Page(sessions, Math.max(0, total - ended));
+    }
+
+    private static final Comparator<UserSessionModel> MOST_RECENT_FIRST =
+            Comparator.comparingInt(UserSessionModel::getLastSessionRefresh).reversed()
+                    .thenComparing(UserSessionModel::getId, Comparator.reverseOrder())
+                    .thenComparing(UserSessionModel::isOffline, Comparator.reverseOrder());
+
+    private static List<UserSessionModel> inActivityOrder(List<UserSessionModel> sessions, int fixedAtTop) {
+        List<UserSessionModel> ordered = new ArrayList<>(sessions);
+        ordered.subList(Math.min(fixedAtTop, ordered.size()), ordered.size()).sort(MOST_RECENT_FIRST);
+        return ordered;
     }
 }

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * and the account console's "Sign out", the OIDC logout, the token revocation endpoint, session limits, "sign out other
  * devices", and the admin API's DELETE of a session. Events reach this listener in the request that ends the session,
  * before it commits, and so before the session leaves the caches; the tombstone is committed on its own, at once.
+ * The ended sessions' rows of the device table go once the ending has committed ({@link EndedRows}), expiry included.
  *
  * <p>An administrator's "Sign out" of a user gives each of the user's online sessions a tombstone, and the realm's
  * "log out all sessions" one for the whole realm. Keycloak sets a not-before time for both, but to the second: a copy of
@@ -41,9 +42,18 @@ final class KeycloakSignOuts implements EventListenerProvider {
     private static final String REALM_LOGOUT_PATH = "logout-all";
 
     private final KeycloakSession session;
+    private EndedRows rows;
 
     KeycloakSignOuts(KeycloakSession session) {
         this.session = session;
+    }
+
+    /** The device-table rows to delete once this request's endings have committed. */
+    private EndedRows rows() {
+        if (rows == null) {
+            rows = EndedRows.afterCommitOf(session);
+        }
+        return rows;
     }
 
     @Override
@@ -52,10 +62,15 @@ final class KeycloakSignOuts implements EventListenerProvider {
             return;
         }
         RealmModel realm = realm(event.getRealmId());
-        if (realm == null || !Tombstones.enforced(realm)) {
+        if (realm == null) {
             return;
         }
         String id = event.getSessionId();
+        rows().ofSessions(realm.getId(), id);
+        if (event.getType() == EventType.USER_SESSION_DELETED || !Tombstones.enforced(realm)) {
+            // An expired session is refused by its expiry wherever a copy of it shows up.
+            return;
+        }
         List<Tombstones.Ended> ended = new ArrayList<>(2);
         if (event.getType() == EventType.LOGOUT) {
             // Every logout ends the online session; the offline one only where it is gone now (an offline token's
@@ -81,15 +96,22 @@ final class KeycloakSignOuts implements EventListenerProvider {
             return;
         }
         RealmModel realm = realm(event.getRealmId());
-        if (realm == null || !Tombstones.enforced(realm)) {
+        if (realm == null) {
             return;
         }
+        boolean enforced = Tombstones.enforced(realm);
         if (event.getOperationType() == OperationType.ACTION) {
             Matcher userLogout = USER_LOGOUT_PATH.matcher(resourcePath);
             if (userLogout.matches()) {
-                record(realm, onlineSessionsOf(realm, userLogout.group(1)));
+                rows().ofUser(realm.getId(), userLogout.group(1));
+                if (enforced) {
+                    record(realm, onlineSessionsOf(realm, userLogout.group(1)));
+                }
             } else if (REALM_LOGOUT_PATH.equals(resourcePath)) {
-                recordRealm(realm);
+                rows().ofRealm(realm.getId());
+                if (enforced) {
+                    recordRealm(realm);
+                }
             }
             return;
         }
@@ -99,6 +121,10 @@ final class KeycloakSignOuts implements EventListenerProvider {
             return;
         }
         String id = path.group(1);
+        rows().ofSessions(realm.getId(), id);
+        if (!enforced) {
+            return;
+        }
         // Deleting the offline session also removes its online twin; deleting the online one leaves the offline one.
         List<Tombstones.Ended> ended = new ArrayList<>(2);
         ended.add(ended(realm, id, false));
@@ -110,7 +136,8 @@ final class KeycloakSignOuts implements EventListenerProvider {
 
     private static boolean isOfKeycloak(Event event) {
         EventType type = event.getType();
-        boolean ending = type == EventType.LOGOUT || type == EventType.REVOKE_GRANT;
+        boolean ending = type == EventType.LOGOUT || type == EventType.REVOKE_GRANT
+                || type == EventType.USER_SESSION_DELETED;
         // This extension's own revocations have recorded their tombstones already.
         return ending && !SessionRevoker.THROUGH.equals(detail(event, SessionRevoker.DETAIL_REVOKED_THROUGH));
     }

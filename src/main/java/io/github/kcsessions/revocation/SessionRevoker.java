@@ -1,6 +1,7 @@
 package io.github.kcsessions.revocation;
 
 import io.github.kcsessions.query.Tombstones;
+import io.github.kcsessions.storage.DeviceSessions;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
@@ -19,7 +20,8 @@ import java.util.Map;
  * notified, an offline session is revoked with its online twin, the caller's SSO cookie is expired if it was that
  * session. Each revoked session is recorded as a {@code LOGOUT} event saying that this API did it, and on whose behalf.
  * Before any of that, each session gets a tombstone ({@link Tombstones}), committed on its own: a copy of the session
- * that Keycloak puts back into its cache while removing it is then refused wherever it is used.
+ * that Keycloak puts back into its cache while removing it is then refused wherever it is used. Its rows of the device
+ * table go in the same transaction as the sign-out.
  */
 public final class SessionRevoker {
 
@@ -52,7 +54,12 @@ public final class SessionRevoker {
         if (Tombstones.enforced(realm)) {
             Tombstones.record(session.getKeycloakSessionFactory(), realm, tombstonesOf(ordered));
         }
+        DeviceSessions table = new DeviceSessions(session);
         for (UserSessionModel target : ordered) {
+            table.delete(target.getId(), target.isOffline());
+            if (target.isOffline()) {
+                table.delete(target.getId(), false);
+            }
             AuthenticationManager.backchannelLogout(session, target, true);
             EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                     .event(EventType.LOGOUT)

@@ -8,16 +8,13 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code ip} filter: an exact address ({@code 81.2.69.142}), a CIDR block ({@code 81.2.69.0/24},
- * {@code 2001:db8::/32}), or a prefix with a trailing {@code *} ({@code 81.2.69.*}, {@code 2001:db8:*}). A bare value
- * is never a prefix, so that {@code 10.0.0.1} does not also match {@code 10.0.0.12}.
- *
- * <p>A {@code *} after whole octets or whole IPv6 groups is the block it names ({@code 81.2.*} is {@code 81.2.0.0/16})
- * and, like an address or a block, can be matched by the database ({@link #range}). Any other prefix
- * ({@code 81.2.6*}) is compared as text with each session's address, in the JVM.
+ * {@code 2001:db8::/32}), or whole octets or IPv6 groups followed by {@code *} ({@code 81.2.69.*} is
+ * {@code 81.2.69.0/24}, {@code 2001:db8:*} is {@code 2001:db8::/32}). Every form is a block of addresses, which the
+ * device table's address indexes serve as one range; a bare value is never a prefix, so that {@code 10.0.0.1} does not
+ * also match {@code 10.0.0.12}.
  */
-record IpPattern(String text, boolean prefix, IpRange range) {
+record IpPattern(IpRange range) {
 
-    private static final Pattern ADDRESS_CHARACTERS = Pattern.compile("[0-9a-fA-F.:]{0,45}");
     private static final Pattern IPV4_OCTETS = Pattern.compile("(\\d{1,3}\\.){1,3}");
     private static final Pattern IPV6_GROUPS = Pattern.compile("([0-9a-f]{1,4}:){1,7}");
 
@@ -25,19 +22,13 @@ record IpPattern(String text, boolean prefix, IpRange range) {
         if (raw == null || raw.isEmpty()) {
             return null;
         }
-        if (raw.indexOf('/') >= 0) {
-            IpRange range = IpRange.parse(raw);
-            if (range == null) {
-                throw invalid();
-            }
-            return new IpPattern(raw.toLowerCase(Locale.ROOT), false, range);
+        String text = raw.toLowerCase(Locale.ROOT);
+        IpRange range = text.endsWith("*") ? blockOfPrefix(text.substring(0, text.length() - 1)) : IpRange.parse(text);
+        if (range == null) {
+            throw ApiException.invalidParameter("ip", "'ip' must be an IP address, a CIDR block (e.g. 81.2.69.0/24), "
+                    + "or whole octets or groups followed by '*' (e.g. 81.2.69.*).");
         }
-        boolean prefix = raw.endsWith("*");
-        String text = (prefix ? raw.substring(0, raw.length() - 1) : raw).toLowerCase(Locale.ROOT);
-        if (text.isEmpty() || !ADDRESS_CHARACTERS.matcher(text).matches()) {
-            throw invalid();
-        }
-        return new IpPattern(text, prefix, prefix ? blockOfPrefix(text) : IpRange.parse(text));
+        return new IpPattern(range);
     }
 
     private static IpRange blockOfPrefix(String text) {
@@ -52,19 +43,7 @@ record IpPattern(String text, boolean prefix, IpRange range) {
         return null;
     }
 
-    private static ApiException invalid() {
-        return ApiException.invalidParameter("ip", "'ip' must be an IP address, a CIDR block (e.g. 81.2.69.0/24), "
-                + "or the start of an address followed by '*' (e.g. 81.2.69.*).");
-    }
-
     boolean matches(String address) {
-        if (address == null) {
-            return false;
-        }
-        if (range != null) {
-            return range.contains(address);
-        }
-        String normalized = address.toLowerCase(Locale.ROOT);
-        return prefix ? normalized.startsWith(text) : normalized.equals(text);
+        return address != null && range.contains(address);
     }
 }

@@ -2,9 +2,8 @@ package io.github.kcsessions.search;
 
 import io.github.kcsessions.api.ApiException;
 import io.github.kcsessions.api.QueryParameters;
-import io.github.kcsessions.device.DeviceInfo;
-import io.github.kcsessions.note.DeviceRecord;
 import io.github.kcsessions.query.SessionType;
+import io.github.kcsessions.storage.SessionRowFilter;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -14,10 +13,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The filters of an admin session search, validated. {@code userId} and {@code clientId} choose where the sessions are
- * read from (see {@link SessionSource}); the device filters are tested on each candidate's device record, the same
- * record its view is built from, so that a filter never disagrees with what the API shows, or by the database on the
- * device note (see {@link DatabaseFilter}), which holds the same fields.
+ * The filters of an admin session search, validated: each becomes a condition the device table's indexes serve
+ * ({@link #rows}), written from the same device record the session's view is built from, so that a filter never
+ * disagrees with what the API shows.
  *
  * @param country     ISO 3166-1 alpha-2 code, upper case
  * @param browser     compared ignoring case with the view's {@code device.browser}
@@ -55,34 +53,25 @@ public record SessionCriteria(String userId, String clientId, SessionType type, 
                 since, until);
     }
 
-    /** Whether any filter needs the device note: the note is decoded only then. */
-    boolean filtersOnDevice() {
-        return ip != null || country != null || browser != null || os != null || apiClient != null;
-    }
-
     /** Whether any filter at all narrows the search: a revocation by filter needs one. */
     public boolean narrows() {
-        return userId != null || clientId != null || filtersOnDevice() || activeSince != null || activeUntil != null;
+        return userId != null || clientId != null || ip != null || country != null || browser != null || os != null
+                || apiClient != null || activeSince != null || activeUntil != null;
     }
 
-    /** Whether a session with this device record passes the device filters. */
-    boolean matchesDevice(DeviceRecord record) {
-        DeviceInfo device = record.device();
-        String countryCode = record.location() == null ? null : record.location().countryCode();
-        return (ip == null || ip.matches(record.lastIpAddress()) || ip.matches(record.initialIpAddress()))
-                && (country == null || country.equals(countryCode))
-                && (browser == null || (device != null && browser.equalsIgnoreCase(device.browser())))
-                && (os == null || (device != null && os.equalsIgnoreCase(device.os())))
-                && (apiClient == null || apiClient == (device != null && device.apiClient()));
+    /** The rows of the realm's device table these criteria take; the client by its internal id. */
+    public SessionRowFilter rows(String realmId, String clientUuid) {
+        return SessionRowFilter.realm(realmId)
+                .withUser(userId)
+                .withOffline(type.offline())
+                .withClient(clientUuid)
+                .withDevice(country, lower(browser), lower(os), apiClient)
+                .withAddresses(ip == null ? null : ip.range().lowest(), ip == null ? null : ip.range().highest())
+                .withActivity(activeSince, activeUntil);
     }
 
-    /** Whether a session last active at {@code lastActivity} (epoch seconds) is in the activity window. */
-    boolean matchesActivity(int lastActivity) {
-        return (activeSince == null || lastActivity >= activeSince) && (activeUntil == null || lastActivity <= activeUntil);
-    }
-
-    boolean filtersOnActivity() {
-        return activeSince != null || activeUntil != null;
+    private static String lower(String name) {
+        return name == null ? null : name.toLowerCase(Locale.ROOT);
     }
 
     private static String countryCode(String raw) {

@@ -1,75 +1,77 @@
 package io.github.kcsessions.search;
 
+import io.github.kcsessions.api.ApiException;
 import io.github.kcsessions.api.Paging;
 import io.github.kcsessions.auth.AdminPermissions;
-import io.github.kcsessions.note.SessionDevices;
-import io.github.kcsessions.query.SessionKey;
+import io.github.kcsessions.query.UserSessionPages;
+import io.github.kcsessions.storage.DeviceSessions;
+import io.github.kcsessions.storage.SessionRowFilter;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * One page of an admin search. Without device filters, pages come from Keycloak's session keys (a user's, or the
- * realm's, sorted and paged by the database), loading only the page, as the self-service list does; any other search
- * reads every candidate once, filters and counts it, and keeps only the top {@code first + max} (device filters need
- * each session's device note, which only the session holds).
+ * An admin search: the rows of the device table that pass the criteria, counted and paged by the database through
+ * its indexes, then the page's sessions loaded from Keycloak (docs/admin-api.md).
  */
 public final class SessionSearch {
 
-    private final SessionSource source;
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissions permissions;
 
     public SessionSearch(KeycloakSession session, RealmModel realm, AdminPermissions permissions) {
-        this.source = new SessionSource(session, realm, permissions);
+        this.session = session;
+        this.realm = realm;
+        this.permissions = permissions;
     }
 
-    public Result find(SessionCriteria criteria, Paging paging) {
-        int window = SearchWindow.of(paging);
-        boolean narrowsByRecord = criteria.filtersOnDevice() || criteria.filtersOnActivity();
-        if (criteria.userId() != null && !narrowsByRecord) {
-            return source.userPage(criteria, paging);
-        }
-        if (criteria.userId() == null) {
-            Optional<Result> page = DatabaseFilter.of(criteria, null)
-                    .flatMap(filter -> source.realmPage(criteria, filter, paging));
-            if (page.isPresent()) {
-                return page.get();
-            }
-        }
-        TopSessions<UserSessionModel> top = new TopSessions<>(window);
-        try (Stream<UserSessionModel> candidates = source.candidates(criteria)) {
-            candidates.filter(s -> criteria.matchesActivity(s.getLastSessionRefresh()))
-                    .filter(s -> !criteria.filtersOnDevice() || criteria.matchesDevice(SessionDevices.of(s)))
-                    .forEach(s -> top.offer(SessionKey.of(s), s));
-        }
-        return new Result(top.page(paging.first()), top.total(), true);
+    public UserSessionPages.Page find(SessionCriteria criteria, Paging paging) {
+        return rows(criteria)
+                .map(filter -> new UserSessionPages(session, realm).page(filter, paging.first(), paging.max()))
+                .orElse(UserSessionPages.Page.EMPTY);
     }
 
-    /**
-     * How many sessions match, every one counted: what a dry run reports and a revocation's guard compares. Without
-     * {@code userId}, a count by the database; otherwise the JVM search's own exact total.
-     */
+    /** How many sessions match, every one counted: what a dry run reports and a revocation's guard compares. */
     public int count(SessionCriteria criteria) {
-        if (criteria.userId() == null) {
-            Optional<Integer> counted = DatabaseFilter.of(criteria, null)
-                    .flatMap(filter -> source.realmCount(criteria, filter));
-            if (counted.isPresent()) {
-                return counted.get();
-            }
-        }
-        return find(criteria, new Paging(0, 1)).total();
+        return rows(criteria).map(filter -> new DeviceSessions(session).count(filter)).orElse(0);
+    }
+
+    /** Every matching session, at most {@code limit}, for a revocation by filter. */
+    public List<UserSessionModel> all(SessionCriteria criteria, int limit) {
+        return rows(criteria).map(filter -> new UserSessionPages(session, realm).all(filter, limit))
+                .orElse(List.of());
     }
 
     /**
-     * @param total      how many sessions matched in all
-     * @param totalExact false when the database stopped counting (see {@code PersistedSessionIndex#COUNT_LIMIT}):
-     *                   {@code total} is then a lower bound
+     * The device table's rows for the criteria; empty when they can match nothing: a user or client the realm does
+     * not have (as in the self-service list, not an error). An administrator who may view some users only
+     * (fine-grained permissions) searches one of them at a time.
      */
-    public record Result(List<UserSessionModel> page, int total, boolean totalExact) {
-
-        static final Result EMPTY = new Result(List.of(), 0, true);
+    private Optional<SessionRowFilter> rows(SessionCriteria criteria) {
+        if (criteria.userId() != null) {
+            UserModel user = session.users().getUserById(realm, criteria.userId());
+            if (user == null) {
+                return Optional.empty();
+            }
+            permissions.requireView(user);
+        } else if (!permissions.canViewAllUsers()) {
+            throw ApiException.forbidden("Searching all users' sessions needs the realm-management role 'view-users'; "
+                    + "search one user's sessions with 'userId'.");
+        }
+        String clientUuid = null;
+        if (criteria.clientId() != null) {
+            ClientModel client = realm.getClientByClientId(criteria.clientId());
+            if (client == null) {
+                return Optional.empty();
+            }
+            clientUuid = client.getId();
+        }
+        return Optional.of(criteria.rows(realm.getId(), clientUuid));
     }
 }

@@ -30,11 +30,12 @@ class PackageFloorsTest {
             Map.entry("api", 0),
             Map.entry("device", 1), Map.entry("geo", 1),
             Map.entry("note", 2),
-            Map.entry("query", 3), Map.entry("auth", 4),
-            Map.entry("view", 5), Map.entry("search", 5), Map.entry("revocation", 5), Map.entry("capture", 5),
-            Map.entry("alert", 5),
-            Map.entry("endsession", 6),
-            Map.entry("http", 7), Map.entry("admin", 7));
+            Map.entry("storage", 3),
+            Map.entry("query", 4), Map.entry("auth", 5),
+            Map.entry("view", 6), Map.entry("search", 6), Map.entry("revocation", 6), Map.entry("capture", 6),
+            Map.entry("alert", 6),
+            Map.entry("endsession", 7),
+            Map.entry("http", 8), Map.entry("admin", 8));
 
     private static final Pattern REFERENCE = Pattern.compile("\\bio\\.github\\.kcsessions\\.([a-z]+)\\.");
 

@@ -35,7 +35,8 @@ class IpRangeTest {
         IpRange block = IpRange.parse("2001:db8::/32");
         assertTrue(block.contains("2001:db8:ffff::1"));
         assertFalse(block.contains("2001:db9::1"));
-        assertEquals(List.of("6:20010db8" + "_".repeat(24)), block.hexPatterns());
+        assertEquals("20010db8" + "0".repeat(24), block.lowest());
+        assertEquals("20010db8" + "f".repeat(24), block.highest());
     }
 
     @Test
@@ -49,13 +50,26 @@ class IpRangeTest {
     }
 
     @Test
-    void hexPatternsCoverExactlyTheBlock() {
-        assertEquals(List.of("4:510245__"), IpRange.parse("81.2.69.0/24").hexPatterns());
-        assertEquals(List.of("4:5102458e"), IpRange.parse("81.2.69.142").hexPatterns());
-        // /25 cuts the 7th hex digit: 0x8e has high bit 1, so 8..f.
-        assertEquals(List.of("4:5102458_", "4:5102459_", "4:510245a_", "4:510245b_", "4:510245c_", "4:510245d_",
-                "4:510245e_", "4:510245f_"), IpRange.parse("81.2.69.142/25").hexPatterns());
-        assertEquals(List.of("4:________"), IpRange.parse("0.0.0.0/0").hexPatterns());
-        assertEquals(2, IpRange.parse("10.0.0.0/7").hexPatterns().size());
+    void anIpv4BlockIsARangeOfMappedAddresses() {
+        IpRange block = IpRange.parse("81.2.69.142/25");
+        assertEquals("00000000000000000000ffff51024580", block.lowest());
+        assertEquals("00000000000000000000ffff510245ff", block.highest());
+        assertEquals(IpAddresses.sortable("81.2.69.142"), IpRange.parse("81.2.69.142").lowest());
+        assertEquals(IpAddresses.sortable("81.2.69.142"), IpRange.parse("81.2.69.142").highest());
+        assertEquals("00000000000000000000ffff00000000", IpRange.parse("0.0.0.0/0").lowest());
+        assertEquals("00000000000000000000ffffffffffff", IpRange.parse("0.0.0.0/0").highest());
+    }
+
+    @Test
+    void everyAddressOfABlockSortsBetweenItsEndsAndNoOther() {
+        IpRange block = IpRange.parse("10.0.0.0/7");
+        for (String inside : List.of("10.0.0.0", "11.255.255.255", "10.200.1.2")) {
+            String sortable = IpAddresses.sortable(inside);
+            assertTrue(sortable.compareTo(block.lowest()) >= 0 && sortable.compareTo(block.highest()) <= 0, inside);
+        }
+        for (String outside : List.of("9.255.255.255", "12.0.0.0", "::a00:1", "2001:db8::1")) {
+            String sortable = IpAddresses.sortable(outside);
+            assertFalse(sortable.compareTo(block.lowest()) >= 0 && sortable.compareTo(block.highest()) <= 0, outside);
+        }
     }
 }

@@ -289,25 +289,40 @@ class AdminSessionsIT {
         assertTrue(expected.stream().anyMatch(k -> k.endsWith("/offline")), "offline sessions are listed too");
         assertEquals(seen.size(), keys.size(), "no session twice across pages");
         assertEquals(expected, keys);
-        for (int i = 1; i < seen.size(); i++) {
-            Instant previous = Instant.parse(seen.get(i - 1).get("lastActivityAt").asText());
-            Instant current = Instant.parse(seen.get(i).get("lastActivityAt").asText());
-            assertFalse(current.isAfter(previous), "newest activity first at " + i);
-        }
+        assertNewestActivityFirst(seen, 100);
         assertTrue(seen.stream().noneMatch(s -> s.get("current").asBoolean()));
     }
 
+    /**
+     * Within a page, sessions are in the order of their last activity; between pages, to the minute, which is how
+     * often the device table records a session's activity when nothing else about it changes.
+     */
+    private static void assertNewestActivityFirst(List<JsonNode> sessions, int pageSize) {
+        for (int i = 1; i < sessions.size(); i++) {
+            Instant previous = Instant.parse(sessions.get(i - 1).get("lastActivityAt").asText());
+            Instant current = Instant.parse(sessions.get(i).get("lastActivityAt").asText());
+            Instant limit = i % pageSize == 0 ? previous.plusSeconds(60) : previous;
+            assertFalse(current.isAfter(limit), "newest activity first at " + i);
+        }
+    }
+
     @Test
-    void aRefreshedSessionComesFirst() throws InterruptedException {
-        Login oldest = logins.stream().filter(l -> !l.offline() && l.client().equals(TestRealm.SPA))
-                .findFirst().orElseThrow();
-        Thread.sleep(1100); // lastActivityAt has a resolution of one second
-        assertEquals(200, bulk.refresh(oldest.client(), oldest.tokens().refreshToken(),
-                "User-Agent", DEVICES.get(0).userAgent(), "X-Forwarded-For", oldest.ip()).status());
+    void aSessionSeenFromAnotherAddressComesFirst() {
+        Tokens older = realm.passwordGrant(TestRealm.SPA, "carol", "X-Forwarded-For", "81.2.69.142");
+        realm.passwordGrant(TestRealm.SPA, "carol", "X-Forwarded-For", "81.2.69.142");
+        String carol = "?type=online&max=1&userId=" + realm.userId("carol");
+        // Activity is recorded to the second: the refresh must come in a later second than the newer sign-in.
+        long signedIn = Instant.now().getEpochSecond();
+        while (Instant.now().getEpochSecond() == signedIn) {
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+        }
 
-        JsonNode top = search("max=1&type=online").get("sessions").get(0);
+        assertEquals(200, realm.refresh(TestRealm.SPA, older.refreshToken(), "X-Forwarded-For", "89.160.20.112")
+                .status());
 
-        assertEquals(oldest.tokens().sessionId(), top.get("id").asText());
+        JsonNode top = Api.get(admin(realm, carol), "Authorization", Admin.bearer()).json().get("sessions").get(0);
+        assertEquals(older.sessionId(), top.get("id").asText());
+        assertEquals("89.160.20.112", top.get("ipAddress").asText());
     }
 
     @Test
@@ -359,8 +374,15 @@ class AdminSessionsIT {
                 s -> s.get("ipAddress").asText().startsWith("10.1.2.") && lastOctet(s.get("ipAddress").asText()) < 128);
         assertFilter("ip=10.1.2.128/25", l -> l.ip().startsWith("10.1.2.") && lastOctet(l.ip()) >= 128,
                 s -> lastOctet(s.get("ipAddress").asText()) >= 128);
-        assertFilter("ip=10.1.2.1*", l -> l.ip().startsWith("10.1.2.1"),
-                s -> s.get("ipAddress").asText().startsWith("10.1.2.1")); // a text prefix, matched in the JVM
+        assertFilter("ip=10.1.*", l -> l.ip().startsWith("10.1."),
+                s -> s.get("ipAddress").asText().startsWith("10.1."));
+        assertFilter("ip=2001:db8:a::/48", l -> l.ip().startsWith("2001:db8:a:"),
+                s -> s.get("ipAddress").asText().startsWith("2001:db8:a:"));
+        assertFilter("ip=2001:db8::/32", l -> l.ip().startsWith("2001:db8:"),
+                s -> s.get("ipAddress").asText().startsWith("2001:db8:"));
+        assertFilter("ip=2001:db8:b:*", l -> l.ip().startsWith("2001:db8:b:"),
+                s -> s.get("ipAddress").asText().startsWith("2001:db8:b:"));
+        assertEquals(0, search("ip=2001:db8:c::/48").get("total").asInt(), "the next /48 is empty");
         assertFilter("ip=10.0.0.0/8&browser=curl", l -> l.ip().startsWith("10.") && l.device().browser().equals("curl"),
                 s -> s.at("/device/browser").asText().equals("curl"));
         assertFilter("clientId=" + TestRealm.BACKEND + "&browser=Chrome",
@@ -386,7 +408,6 @@ class AdminSessionsIT {
         for (int first = 0; first < expected; first += 40) {
             JsonNode page = search("country=GB&first=" + first + "&max=40");
             assertEquals(expected, page.get("total").asLong());
-            assertTrue(page.get("totalExact").asBoolean(), "300 sessions are counted in full: " + page);
             for (JsonNode session : page.get("sessions")) {
                 assertTrue(seen.add(key(session)), "twice: " + key(session));
                 assertEquals("GB", session.at("/location/countryCode").asText());
@@ -539,12 +560,13 @@ class AdminSessionsIT {
         bad.put("max=101", "max");
         bad.put("max=ten", "max");
         bad.put("first=-1", "first");
-        bad.put("first=9999999", "first");
+        bad.put("first=99999999999", "first");
         bad.put("type=both", "type");
         bad.put("apiClient=yes", "apiClient");
         bad.put("country=GBR", "country");
         bad.put("ip=not-an-address", "ip");
         bad.put("ip=*", "ip");
+        bad.put("ip=81.2.6*", "ip");
         bad.put("browser=" + "x".repeat(256), "browser");
         for (Map.Entry<String, String> query : bad.entrySet()) {
             JsonNode error = assertError(Api.get(admin(bulk, "?" + query.getKey()), "Authorization", Admin.bearer()),
@@ -556,6 +578,13 @@ class AdminSessionsIT {
         assertError(Api.delete(admin(bulk, "/" + "a".repeat(65)), "Authorization", Admin.bearer()), 400,
                 "invalid_parameter");
         assertError(Api.get(admin(bulk, "/no-such-session"), "Authorization", Admin.bearer()), 404, "not_found");
+        JsonNode deep = search("first=9999999");
+        assertEquals(0, deep.get("sessions").size(), "a page past the end is empty, not an error");
+        assertEquals(bulkLogins(), deep.get("total").asInt());
+    }
+
+    private int bulkLogins() {
+        return logins.size();
     }
 
     // ---------------------------------------------------------------- helpers
@@ -600,7 +629,9 @@ class AdminSessionsIT {
     private Login login(int n) {
         String username = BULK_USERS.get(n % BULK_USERS.size());
         Device device = DEVICES.get(n % DEVICES.size());
-        String ip = n % 4 == 3 ? "10.1.2." + (n % 200) : LOCATED.get(n % 4);
+        String ip = n % 4 != 3 ? LOCATED.get(n % 4)
+                : n % 8 == 3 ? "10.1.2." + (n % 200)
+                : "2001:db8:" + (n % 16 == 7 ? "a" : "b") + "::" + Integer.toHexString(n);
         String client = n % 7 == 0 ? TestRealm.BACKEND : TestRealm.SPA;
         boolean offline = n % OFFLINE_EVERY == 0;
         Map<String, String> scope = offline ? Map.of("scope", "openid offline_access") : Map.of();

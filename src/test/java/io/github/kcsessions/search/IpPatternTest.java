@@ -23,8 +23,6 @@ class IpPatternTest {
             "2001:DB8:*,    2001:db8::1,  true",
             "2001:db8::1,   2001:DB8::1,  true",
             "2001:db8:*,    2001:db9::1,  false",
-            "81.2.6*,       81.2.69.142,  true",
-            "81.2.6*,       81.2.7.1,     false",
             "81.2.69.0/24,  81.2.69.142,  true",
             "81.2.69.0/24,  81.2.70.142,  false",
             "81.2.69.128/25, 81.2.69.142, true",
@@ -42,7 +40,7 @@ class IpPatternTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"*", "10.0.0.%", "10.0.0._", "1.2.3.4'--", "example.com", "**", "1.2.*.4", "1234567890123456789012345678901234567890123456",
+    @ValueSource(strings = {"*", "81.2.6*", "2001:db8::*", "10.0.0.%", "10.0.0._", "1.2.3.4'--", "example.com", "**", "1.2.*.4", "1234567890123456789012345678901234567890123456",
             "81.2.69.0/33", "81.2.69.0/x", "/24", "81.2.69.0/24'--"})
     void refusesWhatIsNotAnAddressOrPrefix(String raw) {
         ApiException e = assertThrows(ApiException.class, () -> IpPattern.parse(raw));
@@ -52,14 +50,8 @@ class IpPatternTest {
     @ParameterizedTest
     @CsvSource({"81.2.69.*, 81.2.69.0/24", "81.*, 81.0.0.0/8", "2001:db8:*, 2001:db8::/32", "81.2.69.142, 81.2.69.142/32",
             "81.2.69.0/24, 81.2.69.0/24"})
-    void wholeOctetsAndGroupsAreBlocksTheDatabaseCanMatch(String pattern, String block) {
+    void everyFormIsABlock(String pattern, String block) {
         assertEquals(block, IpPattern.parse(pattern).range().toString());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"81.2.6*", "2001:db8::*"})
-    void otherPrefixesAreMatchedAsText(String pattern) {
-        assertNull(IpPattern.parse(pattern).range());
     }
 
     @ParameterizedTest

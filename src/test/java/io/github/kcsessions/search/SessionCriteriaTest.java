@@ -7,26 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kcsessions.api.ApiException;
-import io.github.kcsessions.device.DeviceInfo;
-import io.github.kcsessions.geo.Location;
-import io.github.kcsessions.note.DeviceRecord;
 import io.github.kcsessions.query.SessionType;
+import io.github.kcsessions.storage.SessionRowFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** The filters of an admin search, as the device table's conditions; their matching is the integration tests' part. */
 class SessionCriteriaTest {
-
-    private static final DeviceInfo CHROME = new DeviceInfo("ua", "Chrome", "131", "Windows", "11",
-            DeviceInfo.DESKTOP, false, null, null, false);
-    private static final DeviceInfo CURL = new DeviceInfo("curl/8.5.0", "curl", "8.5.0", null, null,
-            DeviceInfo.UNKNOWN, false, null, null, true);
-    private static final Location LONDON = new Location("GB", "United Kingdom", "England", "London");
-
-    private static final DeviceRecord CHROME_IN_LONDON = new DeviceRecord(CHROME, 1, 2, "10.0.0.7", "81.2.69.142", LONDON, null);
-    private static final DeviceRecord CURL_NOWHERE = new DeviceRecord(CURL, 1, 2, "2001:db8::1", "2001:db8::1", null, null);
-    private static final DeviceRecord UNKNOWN_DEVICE = new DeviceRecord(null, 1, 1, "1.2.3.4", "1.2.3.4", null, null);
 
     private static SessionCriteria parse(String ip, String country, String browser, String os, String apiClient) {
         java.util.Map<String, String> values = new java.util.HashMap<>();
@@ -39,35 +27,37 @@ class SessionCriteriaTest {
     }
 
     @Test
-    void noFilterNeedsNoDevice() {
+    void noFilterIsTheWholeRealm() {
         SessionCriteria none = parse(null, null, null, null, null);
-        assertFalse(none.filtersOnDevice());
+        assertFalse(none.narrows());
         assertEquals(SessionType.ALL, none.type());
-        assertNull(none.apiClient());
+        assertEquals(SessionRowFilter.realm("r"), none.rows("r", null));
     }
 
-    @ParameterizedTest(name = "ip={0} country={1} browser={2} os={3} apiClient={4}")
-    @CsvSource(nullValues = "-", value = {
-            // ip,          country, browser, os,      apiClient, chrome in London, curl, unknown device
-            "81.2.69.142,   -,       -,       -,       -,         true,  false, false",
-            "10.0.0.*,      -,       -,       -,       -,         true,  false, false",
-            "2001:db8:*,    -,       -,       -,       -,         false, true,  false",
-            "-,             gb,      -,       -,       -,         true,  false, false",
-            "-,             -,       CHROME,  -,       -,         true,  false, false",
-            "-,             -,       curl,    -,       -,         false, true,  false",
-            "-,             -,       -,       windows, -,         true,  false, false",
-            "-,             -,       -,       -,       true,      false, true,  false",
-            "-,             -,       -,       -,       false,     true,  false, true",
-            "81.2.69.*,     GB,      Chrome,  Windows, false,     true,  false, false",
-            "81.2.69.*,     SE,      -,       -,       -,         false, false, false"})
-    void filtersCombineWithAnd(String ip, String country, String browser, String os, String apiClient,
-                               boolean chrome, boolean curl, boolean unknown) {
-        SessionCriteria criteria = parse(ip, country, browser, os, apiClient);
+    @Test
+    void deviceFiltersAreSpelledAsTheTableStoresThem() {
+        SessionRowFilter rows = parse("81.2.69.*", "gb", "CHROME", "Windows", "false").rows("r", "client-uuid");
 
-        assertTrue(criteria.filtersOnDevice());
-        assertEquals(chrome, criteria.matchesDevice(CHROME_IN_LONDON), "Chrome in London");
-        assertEquals(curl, criteria.matchesDevice(CURL_NOWHERE), "curl");
-        assertEquals(unknown, criteria.matchesDevice(UNKNOWN_DEVICE), "unknown device");
+        assertTrue(parse("81.2.69.*", null, null, null, null).narrows());
+        assertEquals("GB", rows.country());
+        assertEquals("chrome", rows.browser());
+        assertEquals("windows", rows.os());
+        assertEquals(Boolean.FALSE, rows.apiClient());
+        assertEquals("client-uuid", rows.clientUuid());
+        assertEquals("00000000000000000000ffff51024500", rows.ipLowest());
+        assertEquals("00000000000000000000ffff510245ff", rows.ipHighest());
+        assertNull(rows.offline());
+    }
+
+    @Test
+    void typeAndActivityBecomeTheirConditions() {
+        SessionRowFilter rows = SessionCriteria.parse(java.util.Map.of("type", "offline", "userId", "u-1",
+                "since", "2026-11-23T10:00:00Z", "until", "1800000000")::get).rows("r", null);
+
+        assertEquals(Boolean.TRUE, rows.offline());
+        assertEquals("u-1", rows.userId());
+        assertEquals(1795428000, rows.activeSince());
+        assertEquals(1800000000, rows.activeUntil());
     }
 
     @ParameterizedTest

@@ -1,0 +1,74 @@
+package io.github.kcsessions.storage;
+
+import jakarta.persistence.EntityManager;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+
+import java.util.List;
+
+/**
+ * The known devices of each account ({@link KnownDevices}) in the extension's table {@code KCS_KNOWN_DEVICE}: users
+ * never see it (it is no user attribute), it goes with the user and the realm, and its primary key makes the first
+ * sign-in of a device an atomic claim, so that two simultaneous sign-ins from one new device report it once.
+ */
+public final class KnownDeviceStore {
+
+    private final EntityManager em;
+
+    public KnownDeviceStore(KeycloakSession session) {
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /**
+     * Records that a user signed in with a device on {@code today} (days since the epoch), and answers whether that
+     * is news to report: a device the account did not know, while it knew others. Of simultaneous sign-ins of one
+     * device, only the one that claims it first answers yes.
+     */
+    public boolean signedIn(String realmId, String userId, String deviceKey, long today) {
+        KnownDevices known = load(userId);
+        boolean unknown = !known.knows(deviceKey, today);
+        Long previous = known.lastDay(deviceKey);
+        boolean claimed;
+        if (previous == null) {
+            claimed = em.createNamedQuery("kcsRememberNewDevice").setParameter("userId", userId)
+                    .setParameter("deviceKey", deviceKey).setParameter("realmId", realmId)
+                    .setParameter("lastDay", (int) today).executeUpdate() == 1;
+        } else if (previous != today) {
+            claimed = em.createNamedQuery("kcsSeeKnownDevice").setParameter("userId", userId)
+                    .setParameter("deviceKey", deviceKey).setParameter("lastDay", (int) today)
+                    .setParameter("previousDay", previous.intValue()).executeUpdate() == 1;
+        } else {
+            claimed = false;
+        }
+        for (String forgotten : known.forgottenIn(known.remember(deviceKey, today))) {
+            em.createNamedQuery("kcsForgetKnownDevice").setParameter("userId", userId)
+                    .setParameter("deviceKey", forgotten).executeUpdate();
+        }
+        return claimed && unknown && !known.isEmpty();
+    }
+
+    /** Adds entries of an earlier build's memory, keeping what the table already has. */
+    public void add(String realmId, String userId, KnownDevices devices) {
+        for (KnownDevices.Entry entry : devices.entries()) {
+            em.createNamedQuery("kcsRememberNewDevice").setParameter("userId", userId)
+                    .setParameter("deviceKey", entry.key()).setParameter("realmId", realmId)
+                    .setParameter("lastDay", (int) entry.day()).executeUpdate();
+        }
+    }
+
+    public KnownDevices load(String userId) {
+        List<Object[]> rows = em.createNamedQuery("kcsKnownDevicesOfUser", Object[].class)
+                .setParameter("userId", userId).getResultList();
+        return KnownDevices.of(rows.stream()
+                .map(row -> new KnownDevices.Entry((String) row[0], ((Number) row[1]).longValue()))
+                .toList());
+    }
+
+    public void deleteUser(String userId) {
+        em.createNamedQuery("kcsForgetKnownDevicesOfUser").setParameter("userId", userId).executeUpdate();
+    }
+
+    public void deleteRealm(String realmId) {
+        em.createNamedQuery("kcsForgetKnownDevicesOfRealm").setParameter("realmId", realmId).executeUpdate();
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.kcsessions.storage;
+
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
+import org.keycloak.executors.ExecutorsProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.PostMigrationEvent;
+import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
+import org.keycloak.timer.TimerProvider;
+
+import java.util.List;
+
+/**
+ * The extension's own tables, created and migrated by Keycloak itself, at start, on every database it supports, from
+ * the Liquibase changelog {@value #CHANGELOG} (recorded in {@code DATABASECHANGELOG_KCS_SESSIO}). Keycloak's build adds
+ * the entities of provider jars to its persistence unit by itself.
+ */
+public class ExtensionTablesFactory implements JpaEntityProviderFactory {
+
+    public static final String ID = "kcs-sessions";
+    private static final Logger LOG = Logger.getLogger(ExtensionTablesFactory.class);
+    static final String CHANGELOG = "META-INF/kcs-changelog.xml";
+
+    private static final JpaEntityProvider PROVIDER = new JpaEntityProvider() {
+        @Override
+        public List<Class<?>> getEntities() {
+            return List.of(DeviceSessionEntity.class, DeviceSessionClientEntity.class, KnownDeviceEntity.class,
+                    MigrationEntity.class);
+        }
+
+        @Override
+        public String getChangelogLocation() {
+            return CHANGELOG;
+        }
+
+        @Override
+        public String getFactoryId() {
+            return ID;
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @Override
+    public JpaEntityProvider create(KeycloakSession session) {
+        return PROVIDER;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            try {
+                if (event instanceof PostMigrationEvent) {
+                    startUpkeep(factory);
+                } else if (event instanceof UserModel.UserRemovedEvent removed) {
+                    new DeviceSessions(removed.getKeycloakSession()).deleteUser(removed.getRealm().getId(),
+                            removed.getUser().getId());
+                    new KnownDeviceStore(removed.getKeycloakSession()).deleteUser(removed.getUser().getId());
+                } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
+                    new DeviceSessions(removed.getKeycloakSession()).deleteRealm(removed.getRealm().getId());
+                    new KnownDeviceStore(removed.getKeycloakSession()).deleteRealm(removed.getRealm().getId());
+                } else if (event instanceof ClientModel.ClientRemovedEvent removed) {
+                    new DeviceSessions(removed.getKeycloakSession()).deleteClient(removed.getClient().getRealm().getId(),
+                            removed.getClient().getId());
+                }
+            } catch (RuntimeException e) {
+                // Never in the way of Keycloak's own work: what is left behind, the sweep and the page checks handle.
+                LOG.warnf(e, "Could not update the extension's tables after %s", event.getClass().getSimpleName());
+            }
+        });
+    }
+
+    /** The periodic sweep, on one node per interval, and the one-time back-fill, off the start-up thread. */
+    private static void startUpkeep(KeycloakSessionFactory factory) {
+        try (KeycloakSession session = factory.create()) {
+            session.getProvider(TimerProvider.class).schedule(new ClusterAwareScheduledTaskRunner(factory,
+                    new StaleRowSweep(), StaleRowSweep.INTERVAL_MILLIS), StaleRowSweep.INTERVAL_MILLIS,
+                    new StaleRowSweep().getTaskName());
+            session.getProvider(ExecutorsProvider.class).getExecutor("kcs-backfill").execute(new Backfill(factory));
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+}
