@@ -3,6 +3,7 @@ package io.github.kcsessions.query;
 import io.github.kcsessions.storage.DeviceSessions;
 import io.github.kcsessions.storage.SessionRow;
 import io.github.kcsessions.storage.SessionRowFilter;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -97,10 +98,12 @@ public final class UserSessionPages {
     private Page load(List<SessionRow> rows, int total) {
         List<UserSessionModel> sessions = new ArrayList<>(rows.size());
         int ended = 0;
+        long now = Time.currentTimeMillis();
         for (SessionRow row : rows) {
             UserSessionModel found = lookup.get(row.sessionId(), row.offline());
-            if (found == null) {
-                // Ended without an event that named it (or not yet swept): not shown, and not kept.
+            if (found == null || isExpired(found, now)) {
+                // Ended without an event that named it yet (expired, not yet removed by Keycloak's periodic task, or
+                // ended by a bulk deletion): not shown, and not kept.
                 table.delete(row.sessionId(), row.offline());
                 ended++;
             } else {
@@ -108,6 +111,11 @@ public final class UserSessionPages {
             }
         }
         return new Page(sessions, Math.max(0, total - ended));
+    }
+
+    private boolean isExpired(UserSessionModel session, long nowMillis) {
+        long expires = SessionExpiry.expiresAtMillis(realm, session);
+        return expires >= 0 && expires < nowMillis;
     }
 
     private static final Comparator<UserSessionModel> MOST_RECENT_FIRST =

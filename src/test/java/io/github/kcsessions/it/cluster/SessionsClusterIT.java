@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Api;
 import io.github.kcsessions.it.support.Cluster;
 import io.github.kcsessions.it.support.ClusterNode;
@@ -14,6 +15,8 @@ import io.github.kcsessions.it.support.KeycloakExtension;
 import io.github.kcsessions.it.support.KeycloakTest;
 import io.github.kcsessions.it.support.TestRealm;
 import io.github.kcsessions.it.support.Tokens;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -88,19 +91,83 @@ class SessionsClusterIT {
     }
 
     @Test
+    @Order(4)
+    void bothNodesSearchTheSameRows() {
+        onA.passwordGrant(TestRealm.SPA, "carol", "User-Agent", "curl/8.5.0", "X-Forwarded-For", LONDON);
+        onB.passwordGrant(TestRealm.SPA, "carol", "User-Agent", FIREFOX, "X-Forwarded-For", LONDON);
+
+        JsonNode fromA = onA.searchSessions("country=GB&max=100");
+        JsonNode fromB = onB.searchSessions("country=GB&max=100");
+
+        assertTrue(fromA.get("total").asInt() >= 2);
+        assertEquals(fromA, fromB);
+    }
+
+    @Test
+    @Order(5)
+    void aDeletedRealmLeavesNoRowBehind() {
+        TestRealm doomed = TestRealm.create("sessionsclusterit-doomed", r -> { });
+        doomed.passwordGrant(TestRealm.SPA, "alice");
+        doomed.passwordGrant(TestRealm.SPA, "bob", Map.of("scope", "openid offline_access"));
+        String realmId = Admin.getJson("/realms/" + doomed.name()).get("id").asText();
+        assertEquals("2", cluster.sql("select count(*) from kcs_device_session where realm_id = '" + realmId + "'"));
+
+        Admin.expectOk(Admin.delete("/realms/" + doomed.name()));
+
+        assertEquals("0", cluster.sql("select count(*) from kcs_device_session where realm_id = '" + realmId + "'"));
+        assertEquals("0", cluster.sql("select count(*) from kcs_device_session_client where realm_id = '" + realmId
+                + "'"));
+    }
+
+    /**
+     * An upgrade from a build without the device table: the sessions and the known devices of the new-device email
+     * (then a user attribute) are only in Keycloak's tables; one node fills the table at its start.
+     */
+    @Test
     @Order(10)
-    void deviceDataSurvivesARestartOfTheNodeThatRecordedIt() {
+    void aRestartedNodeKeepsDeviceDataAndFillsTheTableAfterAnUpgrade() {
         Tokens login = onA.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX, "X-Forwarded-For", LONDON);
         JsonNode before = Api.get(onA.api("/" + login.sessionId()), "Authorization", login.bearer()).json();
+        String realmId = Admin.getJson("/realms/" + onA.name()).get("id").asText();
+        String bob = onA.userId("bob");
+        int sessions = onA.searchSessions("max=1").get("total").asInt();
+        cluster.sql("delete from kcs_device_session_client where realm_id = '" + realmId + "'");
+        cluster.sql("delete from kcs_device_session where realm_id = '" + realmId + "'");
+        cluster.sql("delete from kcs_migration");
+        cluster.sql("insert into user_attribute (name, value, user_id, id) values ('kcs.known-devices', "
+                + "'0123456789ab@20000,ba9876543210@20001', '" + bob + "', 'kcs-known-devices-of-bob')");
+        assertEquals(0, onA.searchSessions("first=1&max=1").get("total").asInt(), "the table is empty");
 
         cluster.a().restart();
         cluster.a().awaitClusterOf(2);
+
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!"1".equals(cluster.sql("select count(*) from kcs_migration where done_at is not null"))) {
+            assertTrue(Instant.now().isBefore(deadline), "the table was not filled");
+            pause(Duration.ofMillis(200));
+        }
+        assertEquals(sessions, onA.searchSessions("max=1").get("total").asInt());
+        assertEquals(sessions, onB.searchSessions("first=" + sessions + "&max=1").get("total").asInt());
+        JsonNode found = onB.searchSessions("country=GB&browser=firefox&userId=" + onA.userId("alice"));
+        assertTrue(found.get("sessions").findValuesAsText("id").contains(login.sessionId()), found.toString());
+        assertEquals("0", cluster.sql("select count(*) from user_attribute where name = 'kcs.known-devices'"));
+        assertEquals("0123456789ab,ba9876543210", cluster.sql("select string_agg(device_key, ',' order by device_key)"
+                + " from kcs_known_device where user_id = '" + bob + "'"));
 
         JsonNode afterOnA = Api.get(onA.api("/" + login.sessionId()), "Authorization", login.bearer()).json();
         JsonNode onBAfter = Api.get(onB.api("/" + login.sessionId()), "Authorization", login.bearer()).json();
         assertEquals(before.get("device"), afterOnA.get("device"));
         assertEquals(before.get("location"), afterOnA.get("location"));
         assertEquals(before.get("device"), onBAfter.get("device"));
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -78,6 +78,11 @@ public final class Cluster implements AutoCloseable {
         return database;
     }
 
+    /** Runs SQL on the cluster's database (psql) and returns what it printed: for checks of the stored state. */
+    public String sql(String statement) {
+        return database.sql(statement);
+    }
+
     @Override
     public void close() {
         b.close();

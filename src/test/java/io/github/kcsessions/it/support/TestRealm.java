@@ -214,6 +214,16 @@ public final class TestRealm {
         Admin.expectOk(admin().call("PUT", "/realms/" + name, settings));
     }
 
+    /** The admin search of this extension (as the master admin), its answer checked against the OpenAPI file. */
+    public JsonNode searchSessions(String query) {
+        Http.Reply reply = OpenApi.assertValid(Http.get(baseUrl + "/admin/realms/" + name + "/device-sessions?" + query,
+                "Authorization", admin().bearerToken()));
+        if (reply.status() != 200) {
+            throw new AssertionError("Search failed: " + reply);
+        }
+        return reply.json();
+    }
+
     public JsonNode events(String type) {
         return admin().json("/realms/" + name + "/events?type=" + type + "&max=500");
     }
