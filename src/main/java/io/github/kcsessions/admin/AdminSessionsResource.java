@@ -13,6 +13,7 @@ import io.github.kcsessions.query.Tombstones;
 import io.github.kcsessions.revocation.AdminRevocation;
 import io.github.kcsessions.search.SessionCriteria;
 import io.github.kcsessions.search.SessionSearch;
+import io.github.kcsessions.storage.SessionRow;
 import io.github.kcsessions.view.SessionPage;
 import io.github.kcsessions.view.RevocationByFilter;
 import io.github.kcsessions.view.RevokedCount;
@@ -125,8 +126,8 @@ public class AdminSessionsResource extends ApiResource {
             }
             int matched = search.count(criteria);
             request.requireExpected(matched);
-            List<UserSessionModel> targets = matched == 0 ? List.of() : search.all(criteria, matched);
-            return ApiResponses.ok(new RevocationByFilter(false, matched, revocation().revoke(targets), null));
+            List<SessionRow> targets = matched == 0 ? List.of() : search.all(criteria, matched);
+            return ApiResponses.ok(new RevocationByFilter(false, matched, revocation().revokeRows(targets), null));
         });
     }
 

@@ -86,11 +86,6 @@ public final class UserSessionPages {
         return new Page(inActivityOrder(page.sessions(), fixedAtTop), page.total());
     }
 
-    /** Every session that passes the filter, up to {@code limit}, most recent first (a revocation by filter). */
-    public List<UserSessionModel> all(SessionRowFilter filter, int limit) {
-        return load(table.page(filter, 0, limit), 0).sessions();
-    }
-
     /**
      * The rows' sessions, in the order of their last activity as Keycloak has it: the table records activity to the
      * minute when nothing else changes, so the page itself is put in exact order (the pinned session stays first).

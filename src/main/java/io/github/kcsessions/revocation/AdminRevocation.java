@@ -1,5 +1,7 @@
 package io.github.kcsessions.revocation;
 
+import io.github.kcsessions.query.SessionLookup;
+import io.github.kcsessions.storage.SessionRow;
 import org.jboss.logging.Logger;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -7,6 +9,7 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
@@ -14,6 +17,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Revokes sessions on an administrator's behalf: through {@link SessionRevoker} (back-channel logout and a
@@ -42,14 +46,52 @@ public final class AdminRevocation {
         this.resourcePath = resourcePath;
     }
 
+    /**
+     * How many sessions a transaction of a large revocation ends: Keycloak's commit checks each session entity of its
+     * transaction at each of its statements, so one transaction of thousands costs the square of their number.
+     */
+    static final int CHUNK = 100;
+
+    /**
+     * Ends the sessions that rows of the device table name (a revocation by filter), {@value #CHUNK} to a transaction
+     * of its own: Keycloak's commit checks every session entity of its transaction at each of its statements, so one
+     * transaction of thousands of sessions costs the square of their number. A session that ended meanwhile is skipped.
+     *
+     * @return how many sessions were ended
+     */
+    public int revokeRows(List<SessionRow> rows) {
+        RequestOrigin origin = RequestOrigin.of(session);
+        String realmId = realm.getId();
+        int revoked = 0;
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<SessionRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            revoked += KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), own -> {
+                RealmModel ownRealm = own.realms().getRealm(realmId);
+                own.getContext().setRealm(ownRealm);
+                SessionLookup lookup = new SessionLookup(own, ownRealm);
+                List<UserSessionModel> targets = chunk.stream()
+                        .map(row -> lookup.get(row.sessionId(), row.offline()))
+                        .filter(Objects::nonNull)
+                        .toList();
+                AdminEventBuilder events = new AdminEventBuilder(ownRealm, admin, own, origin.connection());
+                return new AdminRevocation(own, ownRealm, admin, events, resourcePath).revoke(targets, origin);
+            });
+        }
+        return revoked;
+    }
+
     /** @return how many sessions were revoked */
     public int revoke(List<UserSessionModel> targets) {
+        return revoke(targets, RequestOrigin.of(session));
+    }
+
+    private int revoke(List<UserSessionModel> targets, RequestOrigin origin) {
         // Read before the logout: afterwards the session models are removed.
         List<RevokedSession> revoked = targets.stream()
                 .sorted(Comparator.comparing(UserSessionModel::isOffline))
                 .map(RevokedSession::of)
                 .toList();
-        int count = new SessionRevoker(session, realm).revoke(targets, REVOKED_BY, adminSessionInThisRealm(),
+        int count = new SessionRevoker(session, realm, origin).revoke(targets, REVOKED_BY, adminSessionInThisRealm(),
                 adminClientInThisRealm());
         for (RevokedSession target : revoked) {
             record(target);

@@ -37,10 +37,16 @@ public final class SessionRevoker {
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final RequestOrigin origin;
 
     public SessionRevoker(KeycloakSession session, RealmModel realm) {
+        this(session, realm, RequestOrigin.of(session));
+    }
+
+    SessionRevoker(KeycloakSession session, RealmModel realm, RequestOrigin origin) {
         this.session = session;
         this.realm = realm;
+        this.origin = origin;
     }
 
     /**
@@ -54,14 +60,12 @@ public final class SessionRevoker {
         if (Tombstones.enforced(realm)) {
             Tombstones.record(session.getKeycloakSessionFactory(), realm, tombstonesOf(ordered));
         }
-        DeviceSessions table = new DeviceSessions(session);
+        new DeviceSessions(session).delete(ordered.stream().filter(UserSessionModel::isOffline)
+                .map(UserSessionModel::getId).toList(), ordered.stream().map(UserSessionModel::getId).toList());
         for (UserSessionModel target : ordered) {
-            table.delete(target.getId(), target.isOffline());
-            if (target.isOffline()) {
-                table.delete(target.getId(), false);
-            }
-            AuthenticationManager.backchannelLogout(session, target, true);
-            EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+            AuthenticationManager.backchannelLogout(session, realm, target, origin.uri(), origin.connection(),
+                    origin.headers(), true);
+            EventBuilder event = new EventBuilder(realm, session, origin.connection())
                     .event(EventType.LOGOUT)
                     .user(target.getUser())
                     .session(target.getId())

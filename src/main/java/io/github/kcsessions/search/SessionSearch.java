@@ -5,12 +5,12 @@ import io.github.kcsessions.api.Paging;
 import io.github.kcsessions.auth.AdminPermissions;
 import io.github.kcsessions.query.UserSessionPages;
 import io.github.kcsessions.storage.DeviceSessions;
+import io.github.kcsessions.storage.SessionRow;
 import io.github.kcsessions.storage.SessionRowFilter;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.UserSessionModel;
 
 import java.util.List;
 import java.util.Optional;
@@ -42,10 +42,9 @@ public final class SessionSearch {
         return rows(criteria).map(filter -> new DeviceSessions(session).count(filter)).orElse(0);
     }
 
-    /** Every matching session, at most {@code limit}, for a revocation by filter. */
-    public List<UserSessionModel> all(SessionCriteria criteria, int limit) {
-        return rows(criteria).map(filter -> new UserSessionPages(session, realm).all(filter, limit))
-                .orElse(List.of());
+    /** The device-table rows of every matching session, at most {@code limit}, for a revocation by filter. */
+    public List<SessionRow> all(SessionCriteria criteria, int limit) {
+        return rows(criteria).map(filter -> new DeviceSessions(session).page(filter, 0, limit)).orElse(List.of());
     }
 
     /**

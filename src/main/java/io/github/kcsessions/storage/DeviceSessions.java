@@ -24,6 +24,8 @@ import java.util.Map;
  */
 public final class DeviceSessions {
 
+    private static final int IN_LIST = 500;
+
     private final EntityManager em;
 
     public DeviceSessions(KeycloakSession session) {
@@ -102,6 +104,24 @@ public final class DeviceSessions {
                 .setParameter("offline", flag(offline)).executeUpdate();
         em.createNamedQuery("kcsDeleteDeviceSessionClients").setParameter("sessionId", sessionId)
                 .setParameter("offline", flag(offline)).executeUpdate();
+    }
+
+    /**
+     * The rows of sessions that end together: of the offline sessions with these ids, and of the online ones (an
+     * offline session's online twin ends with it).
+     */
+    public void delete(Collection<String> offlineIds, Collection<String> onlineIds) {
+        for (Map.Entry<String, Collection<String>> kind : Map.of("1", offlineIds, "0", onlineIds).entrySet()) {
+            List<String> ids = List.copyOf(kind.getValue());
+            // In chunks: some databases take at most 1,000 values in an IN list.
+            for (int from = 0; from < ids.size(); from += IN_LIST) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+                em.createQuery("delete from KcsDeviceSessionClient c where c.offline = :offline and c.sessionId in :ids")
+                        .setParameter("offline", kind.getKey()).setParameter("ids", chunk).executeUpdate();
+                em.createQuery("delete from KcsDeviceSession d where d.offline = :offline and d.sessionId in :ids")
+                        .setParameter("offline", kind.getKey()).setParameter("ids", chunk).executeUpdate();
+            }
+        }
     }
 
     /**

@@ -6,8 +6,12 @@ import io.github.kcsessions.it.support.Http;
 import io.github.kcsessions.it.support.KeycloakExtension;
 import io.github.kcsessions.it.support.KeycloakServer;
 import io.github.kcsessions.it.support.TestRealm;
+import io.github.kcsessions.it.support.Tokens;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,152 +22,212 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Incident response at realm scale (docs/admin-api.md): realm-wide pages filtered by country, IP block and browser,
- * a per-user page, a dry-run count and a revocation by filter of 1,000 sessions, on a realm of {@code bench.sessions}
- * sessions, side by side with Keycloak's own {@code users/{id}/sessions}; the server's heap after a full GC before and
- * after the realm is filled. Sessions come from real password grants; the realm's password policy
- * {@code hashAlgorithm(pbkdf2-sha256) and hashIterations(1)} makes a login cost the login, not the hash. Not a test: run with
- * {@code mvn -Pbenchmark verify -Dbench.class=IncidentResponseBenchmark [-Dbench.sessions=100000]
- * [-Dbench.postgres=true]}: one start-dev node on H2, or node A of the two-node PostgreSQL cluster of the suite.
+ * The device table at realm scale (docs/benchmarks.md, "Admin search and lists at scale"): realm-wide admin pages
+ * filtered by country, IPv4 and IPv6 block and browser, dry-run counts, a revocation by filter, self-service lists of
+ * a user with 10,000 sessions and one with 500, beside Keycloak's own lists, and the server's heap after a full GC,
+ * on a realm of {@code bench.sessions} sessions on one node in production mode on PostgreSQL (the suite's cluster with
+ * its second node stopped; {@code -Dbench.postgres=false}: one start-dev node on H2).
+ *
+ * <p>The sessions are written by the benchmark-only helper ({@code bench/helper}, installed for the run only):
+ * Keycloak's own session provider creates each, and a {@code LOGIN} event per session runs the device capture as a
+ * real sign-in does, from the request's user agent and address, 1,000 sessions a request. The realm has a population
+ * and two incidents of fixed size: 1,000 sessions of a headless browser from a Chinese address block and 1,000
+ * scripted sessions from an IPv6 block; the incident filters match those whatever the realm's size, while
+ * {@code country=GB} matches a share of the realm.
+ *
+ * <p>Not a test: {@code mvn -Pbenchmark verify -Dbench.class=IncidentResponseBenchmark -Dbench.sessions=1000000}.
  */
 public final class IncidentResponseBenchmark {
 
     private static final int SESSIONS = Integer.getInteger("bench.sessions", 100_000);
-    private static final int USER_SESSIONS = Integer.getInteger("bench.userSessions", 500);
     private static final int OTHER_USERS = Integer.getInteger("bench.users", 200);
-    private static final long MILLIS = Long.getLong("bench.millis", 20_000);
+    private static final long MILLIS = Long.getLong("bench.millis", 15_000);
     private static final int THREADS = Integer.getInteger("bench.threads", 4);
-    private static final int REVOKED = 1_000;
+    private static final int BATCH = 250;
+    private static final int MANY = 10_000;
+    private static final int SOME = 500;
+    private static final int INCIDENT = 1_000;
 
-    private static final List<String> USER_AGENTS = List.of(
+    private static final String HEADLESS = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+            + "HeadlessChrome/131.0.0.0 Safari/537.36";
+    private static final String SCRIPT = "python-requests/2.31.0";
+    private static final String CN_ADDRESS = "175.16.199.1";
+    private static final String IPV6_ADDRESS = "2001:db8:bad::1";
+    private static final List<String> POPULATION_AGENTS = List.of(
             "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 "
                     + "Safari/537.36",
-            "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
             "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
                     + "Version/17.5 Mobile/15E148 Safari/604.1",
-            "curl/8.5.0");
-    // GB, SE and US in the test geo-IP database, and a private block it cannot locate.
-    private static final List<String> ADDRESSES = List.of("81.2.69.142", "89.160.20.112", "216.160.83.56", "10.9.");
+            "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 "
+                    + "Safari/605.1.15");
 
     private IncidentResponseBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (Boolean.getBoolean("bench.postgres")) {
+        installHelper();
+        if (Boolean.parseBoolean(System.getProperty("bench.postgres", "true"))) {
             try (Cluster cluster = KeycloakExtension.startStandaloneCluster()) {
-                System.out.println("Database: " + cluster.databaseUrl() + " (user and password keycloak)");
-                measure(cluster.a(), "node A of a two-node cluster on PostgreSQL");
+                // One node: a second one on the same two cores would measure their replication, not the search.
+                cluster.b().close();
+                measure(cluster.a(), cluster, "one node in production mode on PostgreSQL 15");
             }
         } else {
             try (KeycloakServer server = KeycloakExtension.startStandalone()) {
-                measure(server, "one node, start-dev on H2");
+                measure(server, null, "one node, start-dev on H2");
             }
         }
     }
 
-    private static void measure(KeycloakServer server, String setup) throws Exception {
-        System.out.println("Server: " + setup);
-        {
-            TestRealm realm = TestRealm.create(IncidentResponseBenchmark.class, r -> {
-                r.put("passwordPolicy", "hashAlgorithm(pbkdf2-sha256) and hashIterations(1)");
-                List<Object> users = new ArrayList<>((List<?>) r.get("users"));
-                for (int i = 0; i < OTHER_USERS; i++) {
-                    users.add(TestRealm.user((String) r.get("realm"), "user" + i, null, null, null));
-                }
-                r.put("users", users);
-            });
-            String heapBefore = heap(server);
-            createSessions(realm);
-            String heapFilled = heap(server);
-            holdIfAsked(server);
-            String alice = realm.userId("alice");
-            String ours = server.baseUrl() + "/admin/realms/" + realm.name() + "/device-sessions";
-            String theirs = server.baseUrl() + "/admin/realms/" + realm.name() + "/users/" + alice + "/sessions";
-
-            List<Load.Result> results = new ArrayList<>();
-            results.add(run("Keycloak GET users/{id}/sessions (all " + USER_SESSIONS + " of alice)", theirs));
-            results.add(run("device-sessions?userId&max=50 (alice)", ours + "?max=50&userId=" + alice));
-            results.add(run("device-sessions?max=50 (realm-wide, no filter)", ours + "?max=50"));
-            results.add(run("device-sessions?country=GB&max=50 (realm-wide)", ours + "?max=50&country=GB"));
-            results.add(run("device-sessions?ip=10.9.0.0/16&max=50 (realm-wide)", ours + "?max=50&ip=10.9.0.0/16"));
-            results.add(run("device-sessions?browser=Firefox&max=50 (realm-wide)", ours + "?max=50&browser=Firefox"));
-            results.add(run("DELETE device-sessions?country=SE&browser=curl&dryRun=true (count and first page)",
-                    ours + "?country=SE&browser=curl&dryRun=true", "DELETE"));
-            String heapAfter = heap(server);
-
-            // 1,000 sessions of one address in the private block, revoked by filter.
-            String block = "ip=10.9.1.0/24";
-            int matched = Http.method("DELETE", ours + "?" + block + "&dryRun=true", null, null,
-                    "Authorization", Admin.bearer()).json().get("matched").asInt();
-            long start = System.nanoTime();
-            Http.Reply revoked = Http.method("DELETE", ours + "?" + block + "&expectedCount=" + matched, null, null,
-                    "Authorization", Admin.bearer());
-            double seconds = (System.nanoTime() - start) / 1e9;
-
-            System.out.println();
-            System.out.println(Load.HEADER);
-            results.forEach(System.out::println);
-            System.out.println();
-            System.out.printf("Revoke by filter (%s): %s in %.1f s, %.0f sessions/s%n", block, revoked.body(), seconds,
-                    matched / seconds);
-            System.out.printf("Server heap after full GC: empty realm %s; %d sessions %s; after the runs %s%n",
-                    heapBefore, SESSIONS, heapFilled, heapAfter);
-        }
+    /** The helper jar into the distribution the servers are started from (a fresh one for every test run). */
+    private static void installHelper() throws IOException {
+        Path build = Path.of(System.getProperty("project.build.directory", "target"));
+        Path providers = Path.of(System.getProperty("keycloak.dist.dir")).resolve("providers");
+        Files.copy(build.resolve("bench-helper.jar"), providers.resolve("bench-helper.jar"),
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** With -Dbench.hold=true, waits after filling the realm until the file /tmp/bench-continue exists (to explain queries). */
-    private static void holdIfAsked(KeycloakServer server) throws InterruptedException {
-        if (!Boolean.getBoolean("bench.hold")) {
-            return;
+    private static void measure(KeycloakServer server, Cluster cluster, String setup) throws Exception {
+        System.out.println("Server: " + setup + "; " + SESSIONS + " sessions");
+        TestRealm realm = TestRealm.create(IncidentResponseBenchmark.class, r -> {
+            r.put("passwordPolicy", "hashAlgorithm(pbkdf2-sha256) and hashIterations(1)");
+            r.put("eventsEnabled", false);
+            r.put("ssoSessionIdleTimeout", 36_000);
+            r.put("ssoSessionMaxLifespan", 36_000);
+            List<Object> users = new ArrayList<>((List<?>) r.get("users"));
+            for (int i = 0; i < OTHER_USERS; i++) {
+                users.add(TestRealm.user((String) r.get("realm"), "user" + i, null, null, null));
+            }
+            r.put("users", users);
+        });
+        String heapBefore = heap(server);
+        long filling = System.nanoTime();
+        Profile.of(server, "filling the realm", () -> {
+            fill(realm);
+            return null;
+        });
+        double fillSeconds = (System.nanoTime() - filling) / 1e9;
+        if (cluster != null) {
+            // What PostgreSQL's autovacuum does by itself soon after a bulk load: statistics and the visibility map.
+            cluster.sql("vacuum analyze kcs_device_session");
+            cluster.sql("vacuum analyze kcs_device_session_client");
         }
-        System.out.println("Holding: " + server.baseUrl() + "; touch /tmp/bench-continue to go on");
-        while (!new java.io.File("/tmp/bench-continue").exists()) {
-            Thread.sleep(1000);
-        }
+        String heapFilled = heap(server);
+
+        Tokens many = realm.passwordGrant(TestRealm.SPA, "alice");
+        Tokens some = realm.passwordGrant(TestRealm.SPA, "bob");
+        String alice = realm.userId("alice");
+        String admin = server.baseUrl() + "/admin/realms/" + realm.name();
+        String ours = admin + "/device-sessions";
+
+        List<Load.Result> results = new ArrayList<>();
+        results.add(get("GET /sessions?max=50, " + MANY + " sessions (alice)", realm.api("?max=50"), many));
+        results.add(get("GET /sessions?max=50, " + SOME + " sessions (bob)", realm.api("?max=50"), some));
+        results.add(get("Keycloak GET /account/sessions, " + SOME + " sessions (bob)", realm.url("/account/sessions"),
+                some));
+        results.add(admin("device-sessions?userId&max=50 (alice, " + MANY + ")", ours + "?max=50&userId=" + alice));
+        results.add(admin("Keycloak GET users/{id}/sessions (alice, all " + MANY + ")",
+                admin + "/users/" + alice + "/sessions"));
+        results.add(admin("device-sessions?max=50 (realm-wide, no filter)", ours + "?max=50"));
+        results.add(admin("device-sessions?country=CN&max=50 (1,000 match)", ours + "?max=50&country=CN"));
+        results.add(Profile.of(server, "a page filtered by an IPv4 block", () -> admin(
+                "device-sessions?ip=175.16.199.0/24&max=50 (1,000 match)", ours + "?max=50&ip=175.16.199.0/24")));
+        results.add(admin("device-sessions?ip=2001:db8:bad::/48&max=50 (1,000 match)",
+                ours + "?max=50&ip=" + Http.encode("2001:db8:bad::/48")));
+        results.add(admin("device-sessions?browser=HeadlessChrome&max=50 (1,000 match)",
+                ours + "?max=50&browser=HeadlessChrome"));
+        results.add(admin("device-sessions?country=GB&max=50 (a fifth of the realm)", ours + "?max=50&country=GB"));
+        results.add(admin("DELETE device-sessions?country=GB&dryRun=true (count and first page)",
+                ours + "?country=GB&dryRun=true", "DELETE"));
+        results.add(admin("DELETE device-sessions?country=CN&dryRun=true (count and first page)",
+                ours + "?country=CN&dryRun=true", "DELETE"));
+        String heapAfter = heap(server);
+
+        String block = "ip=" + Http.encode("2001:db8:bad::/48");
+        int matched = Http.method("DELETE", ours + "?" + block + "&dryRun=true", null, null,
+                "Authorization", Admin.bearer()).json().get("matched").asInt();
+        long start = System.nanoTime();
+        Http.Reply revoked = Profile.of(server, "revoke by filter", () -> Http.method("DELETE",
+                ours + "?" + block + "&expectedCount=" + matched, null, null, "Authorization", Admin.bearer()));
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        System.out.println();
+        System.out.printf("Filled %d sessions in %.0f s (%.0f sessions/s)%n", SESSIONS, fillSeconds, SESSIONS / fillSeconds);
+        System.out.println(Load.HEADER);
+        results.forEach(System.out::println);
+        System.out.println();
+        System.out.printf("Revoke by filter (2001:db8:bad::/48): %s in %.2f s, %.0f sessions/s%n", revoked.body(),
+                seconds, matched / seconds);
+        System.out.printf("Server heap after full GC: empty realm %s; %d sessions %s; after the runs %s%n",
+                heapBefore, SESSIONS, heapFilled, heapAfter);
     }
 
-    private static Load.Result run(String name, String url) throws Exception {
-        return run(name, url, "GET");
+    /** The realm's sessions: alice's and bob's, the two incidents, and a population over the other users. */
+    private static void fill(TestRealm realm) throws Exception {
+        List<Batch> batches = new ArrayList<>();
+        for (int i = 0; i < MANY / BATCH; i++) {
+            batches.add(new Batch("alice", BATCH, POPULATION_AGENTS.get(i % 4), "10.200." + i + ".1"));
+        }
+        batches.add(new Batch("bob", SOME, POPULATION_AGENTS.get(0), "10.201.0.1"));
+        for (int i = 0; i < INCIDENT / BATCH; i++) {
+            batches.add(new Batch("user0", BATCH, HEADLESS, CN_ADDRESS));
+            batches.add(new Batch("user1", BATCH, SCRIPT, IPV6_ADDRESS));
+        }
+        int rest = SESSIONS - MANY - SOME - 2 * INCIDENT;
+        for (int b = 0; b * BATCH < rest; b++) {
+            // A fifth from GB, a tenth each from the US and Sweden, the rest from private addresses.
+            String address = switch (b % 10) {
+                case 0, 1 -> "81.2.69.142";
+                case 2 -> "216.160.83.56";
+                case 3 -> "89.160.20.112";
+                default -> "10." + (b / 250 % 250) + "." + (b % 250) + "." + (1 + b % 7);
+            };
+            batches.add(new Batch("user" + (2 + b % (OTHER_USERS - 2)), Math.min(BATCH, rest - b * BATCH),
+                    POPULATION_AGENTS.get(b % 4), address));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Http.Reply>> pending = new ArrayList<>();
+        for (Batch batch : batches) {
+            pending.add(pool.submit(() -> Http.method("POST", realm.url("/kcs-bench/sessions?clientId=" + TestRealm.SPA
+                            + "&username=" + batch.username() + "&count=" + batch.count()), null, null,
+                    "User-Agent", batch.userAgent(), "X-Forwarded-For", batch.address())));
+        }
+        long start = System.nanoTime();
+        int done = 0;
+        for (Future<Http.Reply> reply : pending) {
+            if (reply.get().status() != 204) {
+                throw new IllegalStateException("Creating sessions failed: " + reply.get());
+            }
+            if (++done % 100 == 0) {
+                System.out.printf("%d batches of %d in %.0f s%n", done, pending.size(), (System.nanoTime() - start) / 1e9);
+            }
+        }
+        pool.shutdown();
     }
 
-    private static Load.Result run(String name, String url, String method) throws Exception {
+    private record Batch(String username, int count, String userAgent, String address) {
+    }
+
+    private static Load.Result get(String name, String url, Tokens tokens) throws Exception {
+        return Load.run(name, THREADS, MILLIS, () -> Http.get(url, "Authorization", tokens.bearer(),
+                "Accept", "application/json"));
+    }
+
+    private static Load.Result admin(String name, String url) throws Exception {
+        return admin(name, url, "GET");
+    }
+
+    private static Load.Result admin(String name, String url, String method) throws Exception {
         return Load.run(name, THREADS, MILLIS,
                 () -> Http.method(method, url, null, null, "Authorization", Admin.bearer()));
     }
 
-    /** Password grants with varied devices and addresses; every 1000th user's block is 10.9.<n>.x. */
-    private static void createSessions(TestRealm realm) throws Exception {
-        long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS * 2);
-        List<Future<?>> logins = new ArrayList<>();
-        for (int i = 0; i < SESSIONS; i++) {
-            int n = i;
-            String username = n < USER_SESSIONS ? "alice" : "user" + (n % OTHER_USERS);
-            String address = ADDRESSES.get(n % ADDRESSES.size());
-            if (address.endsWith(".")) {
-                // 10.9.<block>.<host>: each /24 block holds 1,000 sessions in a row of the 25% private ones.
-                int privateIndex = n / ADDRESSES.size();
-                address = address + (privateIndex / 1000) + "." + (privateIndex % 250);
-            }
-            String ip = address;
-            logins.add(pool.submit(() -> realm.passwordGrant(TestRealm.SPA, username, Map.of(),
-                    "User-Agent", USER_AGENTS.get(n / ADDRESSES.size() % USER_AGENTS.size()), "X-Forwarded-For", ip)));
-        }
-        for (int i = 0; i < logins.size(); i++) {
-            logins.get(i).get();
-            if ((i + 1) % 10_000 == 0) {
-                System.out.printf("%d sessions created in %.0f s%n", i + 1, (System.nanoTime() - start) / 1e9);
-            }
-        }
-        pool.shutdown();
-        System.out.printf("%d sessions in %.0f s%n", SESSIONS, (System.nanoTime() - start) / 1e9);
-    }
-
     /** The server's used heap after a full GC, as jcmd reports it. */
-    private static String heap(KeycloakServer server) throws IOException, InterruptedException {
+    static String heap(KeycloakServer server) throws IOException, InterruptedException {
         // kc.sh starts the server's JVM as its child.
         String jvm = ProcessHandle.of(server.pid()).stream()
-                .flatMap(ProcessHandle::descendants)
+                .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
                 .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
                 .map(p -> String.valueOf(p.pid()))
                 .findFirst().orElse(null);
