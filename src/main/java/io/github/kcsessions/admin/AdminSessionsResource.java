@@ -6,6 +6,7 @@ import io.github.kcsessions.api.ApiResponses;
 import io.github.kcsessions.api.Paging;
 import io.github.kcsessions.api.QueryParameters;
 import io.github.kcsessions.auth.AdminPermissions;
+import io.github.kcsessions.metrics.SessionMetrics;
 import io.github.kcsessions.query.SessionLookup;
 import io.github.kcsessions.query.SessionType;
 import io.github.kcsessions.query.UserSessionPages;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -32,7 +34,9 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 
 /**
@@ -45,6 +49,8 @@ public class AdminSessionsResource extends ApiResource {
     private final RealmModel realm;
     private final AdminPermissions permissions;
     private final AdminEventBuilder adminEvent;
+    /** How many sessions the current revocation ended, for its metric. */
+    private int revoked;
 
     AdminSessionsResource(KeycloakSession session, RealmModel realm, AdminPermissions permissions,
                           AdminEventBuilder adminEvent) {
@@ -56,7 +62,8 @@ public class AdminSessionsResource extends ApiResource {
 
     @GET
     public Response search(@QueryParam("first") String first, @QueryParam("max") String max) {
-        return respond(() -> {
+        long started = System.nanoTime();
+        Response response = respond(() -> {
             permissions.requireQuery();
             refuseEmptyId();
             Paging paging = Paging.of(first, max);
@@ -64,6 +71,8 @@ public class AdminSessionsResource extends ApiResource {
             UserSessionPages.Page page = new SessionSearch(session, realm, permissions).find(criteria, paging);
             return ApiResponses.ok(new SessionPage(views(page.sessions()), page.total()));
         });
+        SessionMetrics.adminSearch(realm.getName(), "search", Duration.ofNanos(System.nanoTime() - started));
+        return response;
     }
 
     @GET
@@ -80,11 +89,11 @@ public class AdminSessionsResource extends ApiResource {
     @DELETE
     @Path("{id}")
     public Response revoke(@PathParam("id") String id) {
-        return respond(() -> {
+        return revocation("admin_one", () -> {
             permissions.requireQuery();
             List<UserSessionModel> targets = sessionsWithId(id);
             permissions.requireManage(targets.get(0).getUser());
-            revocation().revoke(targets);
+            revoked = revocation().revoke(targets);
             return ApiResponses.noContent();
         });
     }
@@ -96,7 +105,21 @@ public class AdminSessionsResource extends ApiResource {
      */
     @DELETE
     public Response revokeByFilter(@QueryParam("first") String first, @QueryParam("max") String max) {
-        return respond(() -> {
+        MultivaluedMap<String, String> query = session.getContext().getUri().getQueryParameters();
+        boolean dryRun = "true".equalsIgnoreCase(query.getFirst("dryRun"));
+        String route = query.keySet().equals(java.util.Set.of("userId")) ? "admin_user" : "admin_filter";
+        long started = System.nanoTime();
+        Response response = dryRun ? respond(() -> revokeMatching(first, max)) : revocation(route,
+                () -> revokeMatching(first, max));
+        if (!"admin_user".equals(route)) {
+            SessionMetrics.adminSearch(realm.getName(), dryRun ? "dry_run" : "revoke_by_filter",
+                    Duration.ofNanos(System.nanoTime() - started));
+        }
+        return response;
+    }
+
+    private Response revokeMatching(String first, String max) {
+        {
             permissions.requireQuery();
             refuseEmptyId();
             RevocationRequest request = RevocationRequest.parse(session.getContext().getUri().getQueryParameters());
@@ -117,7 +140,8 @@ public class AdminSessionsResource extends ApiResource {
             }
             if (request.isWholeUser()) {
                 List<UserSessionModel> targets = new SessionLookup(session, realm).ofUser(user, SessionType.ALL).toList();
-                return ApiResponses.ok(new RevokedCount(revocation().revoke(targets)));
+                revoked = revocation().revoke(targets);
+                return ApiResponses.ok(new RevokedCount(revoked));
             }
             SessionSearch search = new SessionSearch(session, realm, permissions);
             if (request.dryRun()) {
@@ -127,8 +151,17 @@ public class AdminSessionsResource extends ApiResource {
             int matched = search.count(criteria);
             request.requireExpected(matched);
             List<SessionRow> targets = matched == 0 ? List.of() : search.all(criteria, matched);
-            return ApiResponses.ok(new RevocationByFilter(false, matched, revocation().revokeRows(targets), null));
-        });
+            revoked = revocation().revokeRows(targets);
+            return ApiResponses.ok(new RevocationByFilter(false, matched, revoked, null));
+        }
+    }
+
+    /** A revocation, counted by route and outcome (docs/operations.md, metrics). */
+    private Response revocation(String route, Supplier<Response> operation) {
+        revoked = 0;
+        Response response = respond(operation);
+        SessionMetrics.revocationWhenDone(session, realm.getName(), route, response.getStatus(), revoked);
+        return response;
     }
 
     private String queryParameter(String name) {

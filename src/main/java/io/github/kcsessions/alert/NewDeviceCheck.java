@@ -2,6 +2,7 @@ package io.github.kcsessions.alert;
 
 import io.github.kcsessions.note.DeviceNote;
 import io.github.kcsessions.note.DeviceRecord;
+import io.github.kcsessions.metrics.SessionMetrics;
 import io.github.kcsessions.query.SessionLookup;
 import io.github.kcsessions.storage.KnownDeviceStore;
 import org.jboss.logging.Logger;
@@ -48,8 +49,12 @@ record NewDeviceCheck(String realmId, String userId, String sessionId, String cl
                 if (device == null || !DeviceKey.isRecognisable(device.device())) {
                     return;
                 }
-                if (remember(session, user, DeviceKey.of(device.device()))) {
+                KnownDeviceStore.Sighting sighting = remember(session, user, DeviceKey.of(device.device()));
+                if (sighting == KnownDeviceStore.Sighting.NEW) {
                     new NewDeviceEmail(session, realm, user, baseUri).send(this, device);
+                } else {
+                    SessionMetrics.newDeviceEmail(realm.getName(),
+                            sighting == KnownDeviceStore.Sighting.FIRST ? "first_device" : "known_device");
                 }
             });
         } catch (RuntimeException e) {
@@ -58,7 +63,7 @@ record NewDeviceCheck(String realmId, String userId, String sessionId, String cl
     }
 
     /** Records the device as seen today; answers whether it is new to an account that knew other devices. */
-    private boolean remember(KeycloakSession session, UserModel user, DeviceKey key) {
+    private KnownDeviceStore.Sighting remember(KeycloakSession session, UserModel user, DeviceKey key) {
         return new KnownDeviceStore(session).signedIn(realmId, user.getId(), key.value(), epochDay(time));
     }
 

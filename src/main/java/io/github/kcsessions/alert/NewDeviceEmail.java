@@ -1,5 +1,6 @@
 package io.github.kcsessions.alert;
 
+import io.github.kcsessions.metrics.SessionMetrics;
 import io.github.kcsessions.note.DeviceRecord;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -56,6 +57,7 @@ final class NewDeviceEmail {
         if (user.getEmail() == null || realm.getSmtpConfig() == null || realm.getSmtpConfig().isEmpty()) {
             LOG.debugf("New device for user %s, but no email address or no SMTP settings in realm %s",
                     user.getId(), realm.getName());
+            SessionMetrics.newDeviceEmail(realm.getName(), "no_address");
             return;
         }
         Locale locale = session.getContext().resolveLocale(user, true);
@@ -73,7 +75,9 @@ final class NewDeviceEmail {
             session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
                     .send(SUBJECT, List.of(realm.getDisplayName() != null ? realm.getDisplayName() : realm.getName()),
                             TEMPLATE, attributes);
+            SessionMetrics.newDeviceEmail(realm.getName(), "sent");
         } catch (EmailException e) {
+            SessionMetrics.newDeviceEmail(realm.getName(), "failed");
             // Lost only as an email: the sign-in is long done, and the device is remembered anyway.
             LOG.warnf("Could not send the new-device email for session %s of user %s in realm %s: %s",
                     signIn.sessionId(), user.getId(), realm.getName(), rootMessage(e));

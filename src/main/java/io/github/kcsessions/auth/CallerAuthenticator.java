@@ -116,7 +116,7 @@ public final class CallerAuthenticator {
 
     /** A session that has ended, whose copy Keycloak put back into its cache: Keycloak's checks let it through. */
     private boolean endedMeanwhile(AuthResult result) {
-        return new Tombstones(session).live(realm, result.session()) == null;
+        return new Tombstones(session).live(realm, result.session(), "api") == null;
     }
 
     /**

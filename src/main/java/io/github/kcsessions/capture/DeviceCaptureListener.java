@@ -6,6 +6,7 @@ import io.github.kcsessions.device.DeviceParser;
 import io.github.kcsessions.geo.GeoIpLookup;
 import io.github.kcsessions.geo.IpAddresses;
 import io.github.kcsessions.geo.Location;
+import io.github.kcsessions.metrics.SessionMetrics;
 import io.github.kcsessions.note.DeviceNote;
 import io.github.kcsessions.note.DeviceRecord;
 import io.github.kcsessions.query.SessionLookup;
@@ -84,6 +85,7 @@ final class DeviceCaptureListener implements EventListenerProvider {
         } catch (RuntimeException e) {
             // Device data is a nicety: it must never fail a login.
             LOG.warnf(e, "Could not record the device of session %s", event.getSessionId());
+            SessionMetrics.captureProblem(realmName(), "failed");
         }
     }
 
@@ -107,6 +109,7 @@ final class DeviceCaptureListener implements EventListenerProvider {
             return;
         }
         ObservedRequest observed = new ObservedRequest(request.getHttpHeaders(), clientAddress());
+        observed.count();
         long now = Time.currentTime();
         boolean joined = event.getType() != EventType.REFRESH_TOKEN;
         for (UserSessionModel target : targets) {
@@ -185,14 +188,33 @@ final class DeviceCaptureListener implements EventListenerProvider {
         DeviceInfo device() {
             if (device == null) {
                 device = parser.parse(userAgent, ClientHints.from(headers::getHeaderString));
+                if (userAgent != null && device.browser() == null && device.os() == null) {
+                    SessionMetrics.captureProblem(realmName(), "unrecognised_user_agent");
+                }
             }
             return device;
+        }
+
+        /** The capture, and what it lacked, for the metrics: only what is known without parsing more. */
+        void count() {
+            String realm = realmName();
+            SessionMetrics.capture(realm);
+            if (userAgent == null) {
+                SessionMetrics.captureProblem(realm, "no_user_agent");
+            }
+            if (geoIp == GeoIpLookup.UNUSABLE) {
+                SessionMetrics.captureProblem(realm, "geoip_database_unusable");
+            }
         }
 
         Location location() {
             if (!located) {
                 location = geoIp.locate(ip);
                 located = true;
+                if (location == null && geoIp != GeoIpLookup.DISABLED && geoIp != GeoIpLookup.UNUSABLE
+                        && IpAddresses.isPublic(ip)) {
+                    SessionMetrics.captureProblem(realmName(), "no_location");
+                }
             }
             return location;
         }
@@ -213,6 +235,11 @@ final class DeviceCaptureListener implements EventListenerProvider {
             return target == null ? List.of() : List.of(target);
         }
         return lookup.withId(id);
+    }
+
+    private String realmName() {
+        RealmModel realm = session.getContext().getRealm();
+        return realm == null ? "" : realm.getName();
     }
 
     @Override

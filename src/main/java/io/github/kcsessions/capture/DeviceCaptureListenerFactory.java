@@ -4,6 +4,7 @@ import io.github.kcsessions.api.ExtensionInfo;
 import io.github.kcsessions.device.ClientHints;
 import io.github.kcsessions.device.DeviceParser;
 import io.github.kcsessions.geo.GeoIpLookup;
+import io.github.kcsessions.metrics.SessionMetrics;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
@@ -52,6 +53,7 @@ public class DeviceCaptureListenerFactory implements EventListenerProviderFactor
         parser = new DeviceParser(userAgentCacheSize);
         // Opened once, memory-mapped, and shared by every request.
         geoIp = GeoIpLookup.open(config.get(GEOIP_DATABASE));
+        SessionMetrics.geoIpBuilt(geoIp.builtAt());
         writeTable = config.getBoolean(WRITE_DEVICE_TABLE, true);
         if (!writeTable) {
             LOG.warnf("The device table is not written (%s=false): admin searches and session lists miss what happens "

@@ -1,6 +1,7 @@
 package io.github.kcsessions.endsession;
 
 import io.github.kcsessions.alert.EndSessionToken;
+import io.github.kcsessions.metrics.SessionMetrics;
 import io.github.kcsessions.revocation.SessionRevoker;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -64,7 +65,9 @@ public final class EndSessionConfirmation {
         }
         UserSessionModel shown = targets.get(0);
         Response page = pages.done(user, shown);
-        new SessionRevoker(session, realm).revoke(targets, REVOKED_BY, null, null);
+        int ended = new SessionRevoker(session, realm).revoke(targets, REVOKED_BY, null, null);
+        SessionMetrics.endSessionConfirmed(realm.getName());
+        SessionMetrics.revocationWhenDone(session, realm.getName(), "this_wasnt_me", 200, ended);
         return page;
     }
 

@@ -83,7 +83,7 @@ final class GeoIpDatabase implements GeoIpLookup {
 
     private static GeoIpLookup unusable(String path, String reason) {
         LOG.errorf("Geo-IP database %s cannot be used, sessions will have no location: %s", path, reason);
-        return DISABLED;
+        return UNUSABLE;
     }
 
     @Override
@@ -111,6 +111,11 @@ final class GeoIpDatabase implements GeoIpLookup {
     private static String english(NamedRecord record) {
         Map<String, String> names = record == null ? null : record.names();
         return names == null ? null : names.get(ENGLISH);
+    }
+
+    @Override
+    public long builtAt() {
+        return reader.metadata().buildTime().getEpochSecond();
     }
 
     @Override

@@ -5,8 +5,11 @@ package io.github.kcsessions.geo;
  */
 public interface GeoIpLookup extends AutoCloseable {
 
-    /** The lookup used when no database is configured or it cannot be opened: it knows no address. */
+    /** The lookup used when no database is configured: it knows no address. */
     GeoIpLookup DISABLED = ipAddress -> null;
+
+    /** The lookup used when the configured database cannot be used: it knows no address either. */
+    GeoIpLookup UNUSABLE = ipAddress -> null;
 
     /**
      * @param ipAddress an IPv4 or IPv6 address literal
@@ -14,6 +17,11 @@ public interface GeoIpLookup extends AutoCloseable {
      *         link-local or otherwise non-public address, or an address the database does not know
      */
     Location locate(String ipAddress);
+
+    /** When the database was built, epoch seconds; -1 without one. */
+    default long builtAt() {
+        return -1;
+    }
 
     /** What this lookup reads, for the admin console's server info: the database, or "none". */
     default String description() {
@@ -27,7 +35,7 @@ public interface GeoIpLookup extends AutoCloseable {
     /**
      * Opens a MaxMind DB City database (GeoLite2-City, GeoIP2-City, DB-IP City Lite, ...). Never fails: without a path
      * it returns {@link #DISABLED}; when the file cannot be used it logs one error saying why and returns
-     * {@link #DISABLED}, so that a bad configuration costs the locations, not the server.
+     * {@link #UNUSABLE}, so that a bad configuration costs the locations, not the server.
      *
      * @param path the {@code .mmdb} file; null or blank when geo-location is not wanted
      */

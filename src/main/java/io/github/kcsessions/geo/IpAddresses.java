@@ -57,6 +57,12 @@ public final class IpAddresses {
         return text;
     }
 
+    /** Whether the text is an address on the public Internet, one a geo-IP database may know. */
+    public static boolean isPublic(String text) {
+        InetAddress address = parse(text);
+        return address != null && AddressScope.isPublic(address);
+    }
+
     /**
      * The address as 32 lower-case hex digits of its IPv6 form, an IPv4 address mapped into IPv6 ({@code ::ffff:a.b.c.d}):
      * one fixed-width spelling for both families, in which the addresses of a CIDR block form one range

@@ -9,6 +9,7 @@ import io.github.kcsessions.api.UnreadableContentType;
 import io.github.kcsessions.auth.Caller;
 import io.github.kcsessions.auth.CallerAuthenticator;
 import io.github.kcsessions.endsession.EndSessionConfirmation;
+import io.github.kcsessions.metrics.SessionMetrics;
 import io.github.kcsessions.query.SessionLookup;
 import io.github.kcsessions.query.SessionType;
 import io.github.kcsessions.query.UserSessionPages;
@@ -48,6 +49,8 @@ public class SessionsResource extends ApiResource {
 
     private final RealmModel realm;
     private final CorsPolicy cors;
+    /** How many sessions the current revocation ended, for its metric. */
+    private int revoked;
 
     SessionsResource(KeycloakSession session, RealmWebOrigins webOrigins) {
         super(session);
@@ -103,17 +106,17 @@ public class SessionsResource extends ApiResource {
     @DELETE
     @Path("{id}")
     public Response revoke(@PathParam("id") String id) {
-        return respond(() -> {
+        return revocation("self_one", () -> {
             Caller caller = callerAllowedToChange();
             List<UserSessionModel> targets = callersSessions(caller, id);
-            revoker().revoke(targets, SELF_SERVICE, caller.session().getId(), caller.client());
+            revoked = revoker().revoke(targets, SELF_SERVICE, caller.session().getId(), caller.client());
             return ApiResponses.noContent();
         });
     }
 
     @DELETE
     public Response revokeAll(@QueryParam("includeCurrent") String includeCurrent) {
-        return respond(() -> {
+        return revocation("true".equalsIgnoreCase(includeCurrent) ? "self_all" : "self_others", () -> {
             Caller caller = callerAllowedToChange();
             refuseEmptyId();
             boolean withCurrent = QueryParameters.bool("includeCurrent", includeCurrent);
@@ -122,7 +125,7 @@ public class SessionsResource extends ApiResource {
             List<UserSessionModel> targets = new SessionLookup(session, realm).ofUser(caller.user(), SessionType.ALL)
                     .filter(s -> withCurrent || !s.getId().equals(caller.session().getId()))
                     .toList();
-            int revoked = revoker().revoke(targets, SELF_SERVICE, caller.session().getId(), caller.client());
+            revoked = revoker().revoke(targets, SELF_SERVICE, caller.session().getId(), caller.client());
             return ApiResponses.ok(new RevokedCount(revoked));
         });
     }
@@ -130,11 +133,11 @@ public class SessionsResource extends ApiResource {
     @POST
     @Path("revoke")
     public Response revokeByToken(String body) {
-        return respond(() -> {
+        return revocation("session_token", () -> {
             cors.allowRealmWebOrigin();
             String token = RevokeRequest.parse(session, body).sessionToken();
             List<UserSessionModel> targets = new SessionTokenResolver(session, realm).sessionOf(token);
-            revoker().revoke(targets, SESSION_TOKEN, null, null);
+            revoked = revoker().revoke(targets, SESSION_TOKEN, null, null);
             return ApiResponses.noContent();
         });
     }
@@ -237,6 +240,14 @@ public class SessionsResource extends ApiResource {
             throw ApiException.notFound("No session with that id.");
         }
         return found;
+    }
+
+    /** A revocation, counted by route and outcome (docs/operations.md, metrics). */
+    private Response revocation(String route, Supplier<Response> operation) {
+        revoked = 0;
+        Response response = respond(operation);
+        SessionMetrics.revocationWhenDone(session, realm.getName(), route, response.getStatus(), revoked);
+        return response;
     }
 
     private SessionRevoker revoker() {

@@ -46,7 +46,7 @@ public final class SessionLookup {
     /** The online or the offline session with that id, or null. */
     public UserSessionModel get(String id, boolean offline) {
         UserSessionModel found = offline ? sessions.getOfflineUserSession(realm, id) : sessions.getUserSession(realm, id);
-        return found == null ? null : tombstones.live(realm, found);
+        return found == null ? null : tombstones.live(realm, found, "api");
     }
 
     /** The user's sessions, straight from Keycloak's store by user: never a realm scan. */

@@ -1,6 +1,10 @@
 package io.github.kcsessions.query;
 
+import io.github.kcsessions.metrics.SessionMetrics;
 import org.jboss.logging.Logger;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -25,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  * is live.
  */
 public final class Tombstones {
+
+    /** The {@code reason} of the LOGOUT event of a copy of an ended session, removed where it was found. */
+    public static final String REMOVED_ON_SIGHT = "ended_session_copy_removed";
 
     /** The realm attribute that turns the enforcement off in one realm ({@code "false"}); see docs/configuration.md. */
     public static final String REALM_SWITCH = "kcs.enforceTombstones";
@@ -141,11 +148,12 @@ public final class Tombstones {
      * The session itself when it is live; null, after removing it, when it is a copy of an ended one. For every
      * place that is about to vouch for a session.
      */
-    public UserSessionModel live(RealmModel realm, UserSessionModel candidate) {
+    public UserSessionModel live(RealmModel realm, UserSessionModel candidate, String where) {
         if (!refuses(realm, candidate)) {
             return candidate;
         }
-        removeOnSight(realm, candidate.getId(), candidate.isOffline());
+        SessionMetrics.tombstoneRefusal(realm.getName(), where);
+        removeOnSight(realm, candidate);
         return null;
     }
 
@@ -190,14 +198,18 @@ public final class Tombstones {
      * Ends a copy of an ended session, in a transaction of its own, so that it does not depend on the request that
      * found it. Clients were told when the session ended; the copy is only removed.
      */
-    private void removeOnSight(RealmModel realm, String sessionId, boolean offline) {
+    private void removeOnSight(RealmModel realm, UserSessionModel candidate) {
         String realmId = realm.getId();
+        String sessionId = candidate.getId();
+        boolean offline = candidate.isOffline();
+        String userId = candidate.getUser().getId();
         try {
             KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own -> {
                 RealmModel ownRealm = own.realms().getRealm(realmId);
                 if (ownRealm == null) {
                     return;
                 }
+                RequestContexts.carry(session, own, ownRealm);
                 UserSessionModel copy = offline ? own.sessions().getOfflineUserSession(ownRealm, sessionId)
                         : own.sessions().getUserSession(ownRealm, sessionId);
                 if (copy != null && new Tombstones(own).refuses(ownRealm, copy)) {
@@ -208,6 +220,16 @@ public final class Tombstones {
                     }
                     LOG.debugf("Removed %s session %s: it had ended, and came back into the cache",
                             offline ? "offline" : "online", sessionId);
+                    // Recorded as a session's end, as every other, so that apps listening (Shared Signals) learn
+                    // of it; once per ended session, however often its copies come back.
+                    long lifespan = Ended.lifespan(ownRealm, offline, copy.isRememberMe(), copy.getStarted(),
+                            Time.currentTime());
+                    if (own.singleUseObjects().putIfAbsent(removedKey(sessionId, offline), lifespan)) {
+                        new EventBuilder(ownRealm, own).event(EventType.LOGOUT).user(userId).session(sessionId)
+                                .detail(Details.REASON, REMOVED_ON_SIGHT)
+                                .detail("offline", String.valueOf(offline))
+                                .success();
+                    }
                 }
             });
         } catch (RuntimeException e) {
@@ -218,6 +240,10 @@ public final class Tombstones {
 
     static String key(String sessionId, boolean offline) {
         return KEY_PREFIX + (offline ? "offline." : "online.") + sessionId;
+    }
+
+    private static String removedKey(String sessionId, boolean offline) {
+        return key(sessionId, offline) + ".copy-removed";
     }
 
     static String realmKey(String realmId) {

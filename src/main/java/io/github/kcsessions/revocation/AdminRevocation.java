@@ -1,5 +1,6 @@
 package io.github.kcsessions.revocation;
 
+import io.github.kcsessions.query.RequestContexts;
 import io.github.kcsessions.query.SessionLookup;
 import io.github.kcsessions.storage.SessionRow;
 import org.jboss.logging.Logger;
@@ -67,7 +68,7 @@ public final class AdminRevocation {
             List<SessionRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
             revoked += KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), own -> {
                 RealmModel ownRealm = own.realms().getRealm(realmId);
-                own.getContext().setRealm(ownRealm);
+                RequestContexts.carry(session, own, ownRealm);
                 SessionLookup lookup = new SessionLookup(own, ownRealm);
                 List<UserSessionModel> targets = chunk.stream()
                         .map(row -> lookup.get(row.sessionId(), row.offline()))

@@ -33,7 +33,7 @@ final class EndedSessionGrants implements TokenPostProcessor {
         if (userSession == null || userSession.getPersistenceState() == UserSessionModel.SessionPersistenceState.TRANSIENT) {
             return;
         }
-        if (new Tombstones(session).live(userSession.getRealm(), userSession) == null) {
+        if (new Tombstones(session).live(userSession.getRealm(), userSession, "token_endpoint") == null) {
             // The token endpoint answers this exception itself, past Keycloak's error handler, which would otherwise
             // roll back what the grant changed (the refreshed session, the client session).
             session.getTransactionManager().setRollbackOnly();

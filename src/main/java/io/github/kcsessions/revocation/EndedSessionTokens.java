@@ -49,7 +49,7 @@ final class EndedSessionTokens implements RevokedTokenProvider {
             }
             UserSessionModel candidate = offline ? session.sessions().getOfflineUserSession(realm, token.sessionId())
                     : session.sessions().getUserSession(realm, token.sessionId());
-            if (candidate != null && tombstones.live(realm, candidate) == null) {
+            if (candidate != null && tombstones.live(realm, candidate, "token_check") == null) {
                 return true;
             }
         }

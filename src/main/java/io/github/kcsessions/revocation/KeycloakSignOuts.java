@@ -138,8 +138,9 @@ final class KeycloakSignOuts implements EventListenerProvider {
         EventType type = event.getType();
         boolean ending = type == EventType.LOGOUT || type == EventType.REVOKE_GRANT
                 || type == EventType.USER_SESSION_DELETED;
-        // This extension's own revocations have recorded their tombstones already.
-        return ending && !SessionRevoker.THROUGH.equals(detail(event, SessionRevoker.DETAIL_REVOKED_THROUGH));
+        // This extension's own revocations, and copies of ended sessions it removed, have their tombstones already.
+        return ending && !SessionRevoker.THROUGH.equals(detail(event, SessionRevoker.DETAIL_REVOKED_THROUGH))
+                && !Tombstones.REMOVED_ON_SIGHT.equals(detail(event, Details.REASON));
     }
 
     private static String detail(Event event, String name) {

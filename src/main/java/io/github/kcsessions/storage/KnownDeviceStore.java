@@ -19,12 +19,21 @@ public final class KnownDeviceStore {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
+    /** What a sign-in's device is to its account. */
+    public enum Sighting {
+        /** A device the account did not know, while it knew others: news to report. */
+        NEW,
+        /** Known, or just recorded by a simultaneous sign-in of the same device. */
+        KNOWN,
+        /** The first device the account ever records: nothing to compare it with. */
+        FIRST
+    }
+
     /**
-     * Records that a user signed in with a device on {@code today} (days since the epoch), and answers whether that
-     * is news to report: a device the account did not know, while it knew others. Of simultaneous sign-ins of one
-     * device, only the one that claims it first answers yes.
+     * Records that a user signed in with a device on {@code today} (days since the epoch), and answers what it is to
+     * the account. Of simultaneous sign-ins of one new device, only the one that claims it first answers {@code NEW}.
      */
-    public boolean signedIn(String realmId, String userId, String deviceKey, long today) {
+    public Sighting signedIn(String realmId, String userId, String deviceKey, long today) {
         KnownDevices known = load(userId);
         boolean unknown = !known.knows(deviceKey, today);
         Long previous = known.lastDay(deviceKey);
@@ -44,7 +53,10 @@ public final class KnownDeviceStore {
             em.createNamedQuery("kcsForgetKnownDevice").setParameter("userId", userId)
                     .setParameter("deviceKey", forgotten).executeUpdate();
         }
-        return claimed && unknown && !known.isEmpty();
+        if (!claimed || !unknown) {
+            return Sighting.KNOWN;
+        }
+        return known.isEmpty() ? Sighting.FIRST : Sighting.NEW;
     }
 
     /** Adds the entries of an earlier build's memory, keeping what the table already has. */

@@ -27,7 +27,7 @@ class PackageFloorsTest {
     private static final String ROOT = "io.github.kcsessions";
 
     private static final Map<String, Integer> FLOORS = Map.ofEntries(
-            Map.entry("api", 0),
+            Map.entry("api", 0), Map.entry("metrics", 0),
             Map.entry("device", 1), Map.entry("geo", 1),
             Map.entry("note", 2),
             Map.entry("storage", 3),

@@ -91,30 +91,30 @@ class GeoIpLookupTest {
     }
 
     @Test
-    void missingFileMeansDisabled(@TempDir Path directory) {
+    void missingFileMeansUnusable(@TempDir Path directory) {
         GeoIpLookup lookup = GeoIpLookup.open(directory.resolve("GeoLite2-City.mmdb").toString());
 
-        assertSame(GeoIpLookup.DISABLED, lookup);
+        assertSame(GeoIpLookup.UNUSABLE, lookup);
         assertNull(lookup.locate("81.2.69.142"));
     }
 
     @Test
-    void directoryMeansDisabled(@TempDir Path directory) {
-        assertSame(GeoIpLookup.DISABLED, GeoIpLookup.open(directory.toString()));
+    void directoryMeansUnusable(@TempDir Path directory) {
+        assertSame(GeoIpLookup.UNUSABLE, GeoIpLookup.open(directory.toString()));
     }
 
     @Test
-    void corruptFileMeansDisabled(@TempDir Path directory) throws IOException {
+    void corruptFileMeansUnusable(@TempDir Path directory) throws IOException {
         Path garbage = Files.writeString(directory.resolve("GeoLite2-City.mmdb"), "this is not a database ".repeat(100));
 
-        assertSame(GeoIpLookup.DISABLED, GeoIpLookup.open(garbage.toString()));
+        assertSame(GeoIpLookup.UNUSABLE, GeoIpLookup.open(garbage.toString()));
     }
 
     @Test
-    void emptyFileMeansDisabled(@TempDir Path directory) throws IOException {
+    void emptyFileMeansUnusable(@TempDir Path directory) throws IOException {
         Path empty = Files.createFile(directory.resolve("GeoLite2-City.mmdb"));
 
-        assertSame(GeoIpLookup.DISABLED, GeoIpLookup.open(empty.toString()));
+        assertSame(GeoIpLookup.UNUSABLE, GeoIpLookup.open(empty.toString()));
     }
 
     @Test
@@ -131,10 +131,10 @@ class GeoIpLookupTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"GeoIP2-ISP_", "Unknown-Typ"})
-    void nonCityDatabaseMeansDisabled(String databaseType, @TempDir Path directory) throws IOException {
+    void nonCityDatabaseMeansUnusable(String databaseType, @TempDir Path directory) throws IOException {
         Path file = Files.write(directory.resolve("other.mmdb"), withDatabaseType(databaseType));
 
-        assertSame(GeoIpLookup.DISABLED, GeoIpLookup.open(file.toString()));
+        assertSame(GeoIpLookup.UNUSABLE, GeoIpLookup.open(file.toString()));
     }
 
     /** The City test database claiming to be of another type, one of the same length. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Api;
 import io.github.kcsessions.it.support.Http;
+import io.github.kcsessions.it.support.KeycloakExtension;
+import io.github.kcsessions.it.support.ServerLog;
 import io.github.kcsessions.it.support.KeycloakTest;
 import io.github.kcsessions.it.support.TestRealm;
 import io.github.kcsessions.it.support.Tokens;
@@ -135,6 +137,32 @@ class RevocationIT {
         assertEquals("session-api", event.at("/details/revoked_through").asText());
         assertEquals("self_service", event.at("/details/revoked_by").asText());
         assertEquals(caller.sessionId(), event.at("/details/revoked_by_session").asText());
+    }
+
+    /**
+     * Every route that ends sessions, on a server with Shared Signals and metrics on (the main run) and off (the run
+     * on the older Keycloak): the server logs no ERROR either way.
+     */
+    @Test
+    void noRouteLeavesAnErrorInTheServerLog() {
+        ServerLog log = ServerLog.fromNow(KeycloakExtension.server());
+        Tokens own = realm.passwordGrant(TestRealm.SPA, "bob");
+        assertEquals(204, Api.delete(realm.api("/" + realm.passwordGrant(TestRealm.SPA, "bob").sessionId()),
+                "Authorization", own.bearer()).status());
+        realm.passwordGrant(TestRealm.SPA, "bob");
+        assertEquals(200, Api.delete(realm.api(""), "Authorization", own.bearer()).status());
+        assertEquals(204, Api.send("POST", realm.api("/revoke"), "application/json", "{\"sessionToken\":\""
+                + realm.passwordGrant(TestRealm.SPA, "bob").refreshToken() + "\"}").status());
+        String admin = "/realms/" + realm.name() + "/device-sessions";
+        assertEquals(204, Admin.delete(admin + "/" + realm.passwordGrant(TestRealm.SPA, "bob").sessionId()).status());
+        realm.passwordGrant(TestRealm.SPA, "bob", "X-Forwarded-For", "203.0.113.55");
+        assertEquals(200, Admin.delete(admin + "?ip=203.0.113.55&expectedCount=1").status());
+        assertEquals(200, Admin.delete(admin + "?userId=" + realm.userId("bob")).status());
+        assertEquals(200, Api.delete(realm.api("?includeCurrent=true"), "Authorization",
+                realm.passwordGrant(TestRealm.SPA, "bob").bearer()).status());
+        if (log != null) {
+            assertEquals(List.of(), log.errors());
+        }
     }
 
     @Test

@@ -1,17 +1,14 @@
 package io.github.kcsessions.it.email;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.github.kcsessions.it.support.Api;
 import io.github.kcsessions.it.support.Http;
 import io.github.kcsessions.it.support.KeycloakTest;
+import io.github.kcsessions.it.support.Mailbox;
+import io.github.kcsessions.it.support.Forms;
 import io.github.kcsessions.it.support.FreePort;
 import io.github.kcsessions.it.support.TestRealm;
 import io.github.kcsessions.it.support.Tokens;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -23,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,15 +48,14 @@ class NewDeviceEmailIT {
     private static final String HOME_IP = "198.51.100.20";
     private static final String LIFESPAN_OVERRIDE = "actionTokenGeneratedByUserLifespan.kcs-end-session";
 
-    private GreenMail mail;
+    private Mailbox mail;
     private TestRealm realm;
 
     @BeforeAll
     void start() {
-        mail = new GreenMail(new ServerSetup(FreePort.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
+        mail = Mailbox.start();
         realm = TestRealm.create(NewDeviceEmailIT.class, r -> {
-            withMail(r, mail.getSmtp().getPort());
+            mail.configure(r);
             r.put("eventsListeners", List.of("jboss-logging", "new-device-email"));
             r.put("accountTheme", "session-devices");
             List<Object> users = new ArrayList<>((List<?>) r.get("users"));
@@ -74,7 +68,7 @@ class NewDeviceEmailIT {
 
     @AfterAll
     void stop() {
-        mail.stop();
+        mail.close();
     }
 
     @Test
@@ -84,14 +78,14 @@ class NewDeviceEmailIT {
         realm.passwordGrant(TestRealm.SPA, "bob", "User-Agent", FIREFOX_LINUX_UPDATED, "X-Forwarded-For", LONDON_IP);
         realm.passwordGrant(TestRealm.SPA, "bob", "User-Agent", CHROME_WINDOWS, "X-Forwarded-For", LONDON_IP);
 
-        MimeMessage email = awaitOnly("bob@example.com");
+        MimeMessage email = mail.awaitOnly(realm, "bob@example.com");
         assertEquals("New sign-in to your " + realm.name() + " account", email.getSubject());
-        String text = part(email, "text/plain");
+        String text = Mailbox.part(email, "text/plain");
         assertTrue(text.contains("Device: Chrome 131 on Windows 10"), text);
         assertTrue(text.contains("Where: London, United Kingdom (IP address " + LONDON_IP + ")"), text);
         assertTrue(text.contains("Application: Demo SPA"), text);
         assertTrue(text.contains("UTC"), text);
-        Document html = Jsoup.parse(part(email, "text/html"));
+        Document html = Jsoup.parse(Mailbox.part(email, "text/html"));
         assertEquals("Chrome 131 on Windows 10", html.getElementById("kcs-device").text());
         assertEquals(realm.url("/account/content/devices-and-sessions"),
                 html.getElementById("kcs-devices-link").attr("href"));
@@ -106,7 +100,7 @@ class NewDeviceEmailIT {
         // Chrome is known now: signing in with it again sends nothing more.
         realm.passwordGrant(TestRealm.SPA, "bob", "User-Agent", CHROME_WINDOWS, "X-Forwarded-For", HOME_IP);
         Thread.sleep(2000);
-        assertEquals(1, to("bob@example.com").size());
+        assertEquals(1, mail.to(realm, "bob@example.com").size());
     }
 
     @Test
@@ -114,9 +108,9 @@ class NewDeviceEmailIT {
         Tokens own = realm.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
         Tokens intruder = realm.passwordGrant(TestRealm.SPA, "alice", "User-Agent", CURL, "X-Forwarded-For", LONDON_IP);
 
-        MimeMessage email = awaitOnly("alice@example.com");
-        assertTrue(part(email, "text/plain").contains("Device: curl 8.5 \u2014 a script or API client"));
-        String link = Jsoup.parse(part(email, "text/html")).getElementById("kcs-end-session-link").attr("href");
+        MimeMessage email = mail.awaitOnly(realm, "alice@example.com");
+        assertTrue(Mailbox.part(email, "text/plain").contains("Device: curl 8.5 \u2014 a script or API client"));
+        String link = Jsoup.parse(Mailbox.part(email, "text/html")).getElementById("kcs-end-session-link").attr("href");
 
         // Opening the link shows what will happen, and changes nothing.
         Http.Reply opened = Http.get(link);
@@ -130,7 +124,7 @@ class NewDeviceEmailIT {
         assertEquals(200, Http.get(link).status(), "opening the link twice changes nothing either");
         assertEquals(200, whoami(intruder));
 
-        Http.Reply confirmed = post(form);
+        Http.Reply confirmed = Forms.submit(form);
         assertEquals(200, confirmed.status(), confirmed.body());
         assertNotNull(Jsoup.parse(confirmed.body()).getElementById("kcs-end-session-done"), confirmed.body());
 
@@ -146,7 +140,7 @@ class NewDeviceEmailIT {
         // Used: both the link and its form now answer with an error page, and nothing else ends.
         Http.Reply again = Http.get(link);
         assertErrorPage(again);
-        Http.Reply reposted = post(form);
+        Http.Reply reposted = Forms.submit(form);
         assertErrorPage(reposted);
         assertTrue(reposted.body().contains("already been used"), reposted.body());
         assertEquals(200, whoami(own));
@@ -160,12 +154,12 @@ class NewDeviceEmailIT {
         realm.passwordGrant(TestRealm.SPA, "grace", "User-Agent", CHROME_WINDOWS, "X-Forwarded-For", LONDON_IP,
                 "Sec-CH-UA", "\"" + brand + "\";v=\"1\"");
 
-        MimeMessage email = awaitOnly("grace@example.com");
-        String html = part(email, "text/html");
+        MimeMessage email = mail.awaitOnly(realm, "grace@example.com");
+        String html = Mailbox.part(email, "text/html");
         Document parsed = Jsoup.parse(html);
         assertTrue(parsed.getElementById("kcs-device").text().startsWith(brand), parsed.getElementById("kcs-device").text());
         assertTrue(parsed.select("img, #kcs-device b").isEmpty(), "no markup from the client: " + html);
-        assertTrue(part(email, "text/plain").contains("Device: " + brand), "the text part shows it as it is");
+        assertTrue(Mailbox.part(email, "text/plain").contains("Device: " + brand), "the text part shows it as it is");
 
         String link = parsed.getElementById("kcs-end-session-link").attr("href");
         Http.Reply opened = Http.get(link);
@@ -178,8 +172,8 @@ class NewDeviceEmailIT {
     void aTamperedOrForgedLinkGivesTheErrorPageAndChangesNothing() throws Exception {
         Tokens own = realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
         Tokens other = realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", CURL, "X-Forwarded-For", LONDON_IP);
-        MimeMessage email = awaitOnly("frank@example.com");
-        String link = Jsoup.parse(part(email, "text/html")).getElementById("kcs-end-session-link").attr("href");
+        MimeMessage email = mail.awaitOnly(realm, "frank@example.com");
+        String link = Jsoup.parse(Mailbox.part(email, "text/html")).getElementById("kcs-end-session-link").attr("href");
         String key = TestRealmLinks.key(link);
         String tampered = TestRealmLinks.tamperSignature(key);
         String forged = TestRealmLinks.withClaim(key, "kcs_sid", own.sessionId());
@@ -201,8 +195,8 @@ class NewDeviceEmailIT {
         realm.update(Map.of("attributes", Map.of(LIFESPAN_OVERRIDE, "2")));
         try {
             Tokens other = realm.passwordGrant(TestRealm.SPA, "erin", "User-Agent", CURL, "X-Forwarded-For", LONDON_IP);
-            MimeMessage email = awaitOnly("erin@example.com");
-            Element link = Jsoup.parse(part(email, "text/html")).getElementById("kcs-end-session-link");
+            MimeMessage email = mail.awaitOnly(realm, "erin@example.com");
+            Element link = Jsoup.parse(Mailbox.part(email, "text/html")).getElementById("kcs-end-session-link");
             Thread.sleep(3500);
             assertErrorPage(Http.get(link.attr("href")));
             Http.Reply posted = Http.postForm(realm.url("/sessions/end-session"),
@@ -217,26 +211,26 @@ class NewDeviceEmailIT {
 
     @Test
     void aRealmWithoutTheFeatureSendsNothing() throws Exception {
-        TestRealm quiet = TestRealm.create(Quiet.class, r -> withMail(r, mail.getSmtp().getPort()));
+        TestRealm quiet = TestRealm.create(Quiet.class, r -> mail.configure(r));
         quiet.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
         quiet.passwordGrant(TestRealm.SPA, "alice", "User-Agent", CURL, "X-Forwarded-For", LONDON_IP);
         // The same in a realm that has the feature on, afterwards: once its email is here, the other would be too.
         realm.passwordGrant(TestRealm.SPA, "carol", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
         TestRealm sentinel = TestRealm.create(Sentinel.class, r -> {
-            withMail(r, mail.getSmtp().getPort());
+            mail.configure(r);
             r.put("eventsListeners", List.of("jboss-logging", "new-device-email"));
         });
         sentinel.passwordGrant(TestRealm.SPA, "bob", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
         sentinel.passwordGrant(TestRealm.SPA, "bob", "User-Agent", CURL, "X-Forwarded-For", LONDON_IP);
-        awaitSubject("sentinel");
-        assertTrue(Arrays.stream(mail.getReceivedMessages()).noneMatch(m -> subject(m).contains(quiet.name())));
+        mail.awaitSubject("sentinel");
+        assertTrue(!mail.anySubjectContains(quiet.name()));
     }
 
     @Test
     void aMailServerThatIsDownDoesNotFailTheSignIn() throws Exception {
         int closedPort = FreePort.next();
         TestRealm down = TestRealm.create(MailDown.class, r -> {
-            withMail(r, closedPort);
+            Mailbox.configure(r, closedPort);
             r.put("eventsListeners", List.of("jboss-logging", "new-device-email"));
         });
         down.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
@@ -268,23 +262,8 @@ class NewDeviceEmailIT {
     private static final class MailDown {
     }
 
-    private static void withMail(Map<String, Object> realm, int port) {
-        Map<String, String> smtp = new HashMap<>();
-        smtp.put("host", "127.0.0.1");
-        smtp.put("port", String.valueOf(port));
-        smtp.put("from", "keycloak@example.com");
-        smtp.put("fromDisplayName", "Keycloak");
-        realm.put("smtpServer", smtp);
-    }
-
     private int whoami(Tokens tokens) {
         return Api.get(realm.api("/whoami"), "Authorization", tokens.bearer()).status();
-    }
-
-    private Http.Reply post(Element form) {
-        Map<String, String> fields = new HashMap<>();
-        form.select("input[type=hidden]").forEach(input -> fields.put(input.attr("name"), input.attr("value")));
-        return Http.postForm(form.absUrl("action"), fields);
     }
 
     private static void assertErrorPage(Http.Reply reply) {
@@ -306,58 +285,5 @@ class NewDeviceEmailIT {
             Thread.sleep(100);
         }
         return null;
-    }
-
-    private MimeMessage awaitOnly(String recipient) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (to(recipient).isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        List<MimeMessage> received = to(recipient);
-        assertEquals(1, received.size(), "emails to " + recipient);
-        return received.get(0);
-    }
-
-    private void awaitSubject(String part) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (Arrays.stream(mail.getReceivedMessages()).noneMatch(m -> subject(m).contains(part))) {
-            assertTrue(System.currentTimeMillis() < deadline, "no email about " + part);
-            Thread.sleep(100);
-        }
-    }
-
-    /** The emails of this class's realm to one address (the other realms of this class have other names). */
-    private List<MimeMessage> to(String recipient) {
-        return Arrays.stream(mail.getReceivedMessages())
-                .filter(m -> subject(m).contains(" " + realm.name() + " "))
-                .filter(m -> {
-                    try {
-                        return m.getRecipients(Message.RecipientType.TO)[0].toString().equals(recipient);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .toList();
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String part(MimeMessage message, String type) throws Exception {
-        Object content = message.getContent();
-        if (content instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart part = multipart.getBodyPart(i);
-                if (part.isMimeType(type)) {
-                    return part.getContent().toString();
-                }
-            }
-        }
-        throw new AssertionError("No " + type + " part in " + message.getContentType());
     }
 }

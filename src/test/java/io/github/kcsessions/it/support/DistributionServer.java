@@ -55,6 +55,7 @@ final class DistributionServer implements KeycloakServer {
                 "--http-management-port=" + managementPort,
                 "--health-enabled=true"));
         command.addAll(commonOptions());
+        command.addAll(featureOptions());
         command.addAll(extraOptions);
         process.start(command, environment(), home);
         process.awaitReady(STARTUP_TIMEOUT, () -> Health.ready(managementPort));
@@ -67,6 +68,25 @@ final class DistributionServer implements KeycloakServer {
                 "--proxy-headers=xforwarded",
                 "--proxy-trusted-addresses=127.0.0.1",
                 "--spi-events-listener-device-capture-geoip-database=" + TestResources.geoIpDatabase());
+    }
+
+    /**
+     * The features a run switches on for the single node, from {@code keycloak.features.options} (Shared Signals and
+     * metrics for the main suite; none for the older version, which so shows that nothing changes without them).
+     */
+    static List<String> featureOptions() {
+        String options = System.getProperty("keycloak.features.options", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
+    /** Whether this run's single node has a feature on ({@code ssf}, {@code metrics}). */
+    public static boolean has(String feature) {
+        return featureOptions().stream().anyMatch(o -> o.contains(feature));
+    }
+
+    @Override
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     static Map<String, String> environment() {

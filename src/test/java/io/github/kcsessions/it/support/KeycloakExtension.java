@@ -118,6 +118,12 @@ public final class KeycloakExtension implements BeforeAllCallback {
             }
 
             @Override
+            public String managementUrl() {
+                String management = System.getProperty("keycloak.management.url");
+                return management != null ? management : KeycloakServer.super.managementUrl();
+            }
+
+            @Override
             public void restart() {
                 throw new UnsupportedOperationException("A server started by hand is not restarted by the tests");
             }

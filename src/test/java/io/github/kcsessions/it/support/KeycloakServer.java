@@ -19,6 +19,11 @@ public interface KeycloakServer extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** The management interface ({@code /metrics}, {@code /health}), e.g. {@code http://127.0.0.1:39000}. */
+    default String managementUrl() {
+        throw new UnsupportedOperationException("This server's management interface is not known to the tests");
+    }
+
     /** Stops and starts the same server on the same data: sessions must survive. */
     void restart();
 

@@ -1,0 +1,238 @@
+package io.github.kcsessions.it.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.maxmind.geoip2.DatabaseReader;
+import io.github.kcsessions.it.support.Admin;
+import io.github.kcsessions.it.support.Api;
+import io.github.kcsessions.it.support.EndedSessionCopies;
+import io.github.kcsessions.it.support.Forms;
+import io.github.kcsessions.it.support.FreePort;
+import io.github.kcsessions.it.support.Http;
+import io.github.kcsessions.it.support.KeycloakExtension;
+import io.github.kcsessions.it.support.KeycloakTest;
+import io.github.kcsessions.it.support.Mailbox;
+import io.github.kcsessions.it.support.MetricsScrape;
+import io.github.kcsessions.it.support.TestRealm;
+import io.github.kcsessions.it.support.TestResources;
+import io.github.kcsessions.it.support.Tokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The extension's metrics on Keycloak's management port ({@code --metrics-enabled=true}), each read as Prometheus reads
+ * it, before and after the action it counts (docs/operations.md). Every series is per realm, and each test reads only
+ * its own realm's, so the counts are exact.
+ */
+@KeycloakTest
+class MetricsIT {
+
+    private static final String P = "keycloak_device_sessions_";
+    private static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+    private static final String CURL = "curl/8.5.0";
+    /** In the geo-IP test database: London. */
+    private static final String LONDON = "81.2.69.142";
+    /** A public address the test database does not know. */
+    private static final String UNKNOWN_PUBLIC = "8.8.8.8";
+
+    private Mailbox mail;
+    private TestRealm realm;
+
+    @BeforeAll
+    void start() {
+        mail = Mailbox.start();
+        realm = TestRealm.create(MetricsIT.class, r -> {
+            mail.configure(r);
+            r.put("eventsListeners", List.of("jboss-logging", "new-device-email"));
+            List<Object> users = new ArrayList<>((List<?>) r.get("users"));
+            for (String name : List.of("dave", "erin", "frank")) {
+                users.add(TestRealm.user(r.get("realm").toString(), name, name, "Example", name + "@example.com"));
+            }
+            r.put("users", users);
+        });
+    }
+
+    @AfterAll
+    void stop() {
+        mail.close();
+    }
+
+    @Test
+    void revocationsByRouteAndOutcomeAndTheSessionsEachEnded() {
+        MetricsScrape before = scrape();
+        Tokens alice = login("alice");
+        Tokens other = login("alice");
+        Tokens stolen = login("carol");
+        assertEquals(204, Api.delete(realm.api("/" + other.sessionId()), "Authorization", alice.bearer()).status());
+        assertEquals(404, Api.delete(realm.api("/no-such-session"), "Authorization", alice.bearer()).status());
+        login("alice");
+        login("alice");
+        assertEquals(200, Api.delete(realm.api(""), "Authorization", alice.bearer()).status());
+        assertEquals(200, Api.delete(realm.api(""), "Authorization", alice.bearer()).status());
+        assertEquals(204, Api.send("POST", realm.api("/revoke"), "application/json",
+                "{\"sessionToken\":\"" + stolen.refreshToken() + "\"}").status());
+        Tokens bob = login("bob");
+        assertEquals(204, Admin.delete("/realms/" + realm.name() + "/device-sessions/" + bob.sessionId()).status());
+        login("bob");
+        login("bob");
+        assertEquals(200, Admin.delete("/realms/" + realm.name() + "/device-sessions?userId="
+                + realm.userId("bob")).status());
+        MetricsScrape after = scrape();
+
+        assertEquals(1, increase(before, after, "revocations_total", "route", "self_one", "outcome", "revoked"));
+        assertEquals(1, increase(before, after, "revocations_total", "route", "self_one", "outcome", "refused"));
+        assertEquals(1, increase(before, after, "revocations_total", "route", "self_others", "outcome", "revoked"));
+        assertEquals(1, increase(before, after, "revocations_total", "route", "self_others", "outcome", "none"));
+        assertEquals(1, increase(before, after, "revocations_total", "route", "session_token", "outcome", "revoked"));
+        assertEquals(1, increase(before, after, "revocations_total", "route", "admin_one", "outcome", "revoked"));
+        assertEquals(1, increase(before, after, "revocations_total", "route", "admin_user", "outcome", "revoked"));
+        // "Everywhere else" ended the two other sessions; the administrator, bob's remaining two.
+        assertEquals(2, increase(before, after, "revoked_sessions_sum", "route", "self_others"));
+        assertEquals(2, increase(before, after, "revoked_sessions_sum", "route", "admin_user"));
+        assertEquals(1, increase(before, after, "revoked_sessions_count", "route", "admin_user"));
+        assertEquals(0, increase(before, after, "revocations_total", "outcome", "failed"));
+    }
+
+    @Test
+    void adminSearchesAndRevocationsByFilterWithTheirLatency() {
+        String address = "203.0.113.91";
+        realm.passwordGrant(TestRealm.SPA, "carol", "X-Forwarded-For", address);
+        realm.passwordGrant(TestRealm.SPA, "carol", "X-Forwarded-For", address);
+        String path = "/realms/" + realm.name() + "/device-sessions?ip=" + address;
+        MetricsScrape before = scrape();
+        assertEquals(200, Admin.get(path).status());
+        assertEquals(200, Admin.delete(path + "&dryRun=true").status());
+        assertEquals(409, Admin.delete(path + "&expectedCount=5").status());
+        assertEquals(200, Admin.delete(path + "&expectedCount=2").status());
+        MetricsScrape after = scrape();
+
+        assertEquals(1, increase(before, after, "admin_searches_seconds_count", "kind", "search"));
+        assertEquals(1, increase(before, after, "admin_searches_seconds_count", "kind", "dry_run"));
+        assertEquals(2, increase(before, after, "admin_searches_seconds_count", "kind", "revoke_by_filter"));
+        assertEquals(2, increase(before, after, "admin_searches_seconds_bucket", "kind", "revoke_by_filter",
+                "le", "30.0"), "every one is in the largest bucket");
+        assertEquals(1, increase(before, after, "revocations_total", "route", "admin_filter", "outcome", "refused"));
+        assertEquals(1, increase(before, after, "revocations_total", "route", "admin_filter", "outcome", "revoked"));
+        assertEquals(2, increase(before, after, "revoked_sessions_sum", "route", "admin_filter"));
+    }
+
+    @Test
+    void refusalsOfCopiesOfEndedSessions() throws Exception {
+        MetricsScrape before = scrape();
+        List<JsonNode> removals = EndedSessionCopies.provoke(realm, "dave", Duration.ofSeconds(90));
+        MetricsScrape after = scrape();
+
+        double refusals = increase(before, after, "tombstone_refusals_total");
+        assertTrue(refusals >= removals.size(), refusals + " refusals, " + removals.size() + " removals");
+    }
+
+    @Test
+    void newDeviceEmailsByOutcomeAndThisWasntMeConfirmations() throws Exception {
+        MetricsScrape before = scrape();
+        realm.passwordGrant(TestRealm.SPA, "erin", "User-Agent", FIREFOX, "X-Forwarded-For", LONDON);
+        realm.passwordGrant(TestRealm.SPA, "erin", "User-Agent", FIREFOX, "X-Forwarded-For", LONDON);
+        realm.passwordGrant(TestRealm.SPA, "erin", "User-Agent", CURL, "X-Forwarded-For", LONDON);
+        String link = Mailbox.endSessionLink(mail.awaitOnly(realm, "erin@example.com"));
+        assertEquals(200, Forms.confirmEndSession(link).status());
+        MetricsScrape after = awaitIncrease(before, "new_device_emails_total", 3);
+
+        assertEquals(1, increase(before, after, "new_device_emails_total", "outcome", "first_device"));
+        assertEquals(1, increase(before, after, "new_device_emails_total", "outcome", "known_device"));
+        assertEquals(1, increase(before, after, "new_device_emails_total", "outcome", "sent"));
+        assertEquals(1, increase(before, after, "new_device_end_session_confirmations_total"));
+        assertEquals(1, increase(before, after, "revocations_total", "route", "this_wasnt_me", "outcome", "revoked"));
+    }
+
+    @Test
+    void aNewDeviceEmailTheMailServerRefusedIsCountedAsFailed() throws Exception {
+        TestRealm down = TestRealm.create(MailDown.class, r -> {
+            Mailbox.configure(r, FreePort.next());
+            r.put("eventsListeners", List.of("jboss-logging", "new-device-email"));
+        });
+        MetricsScrape before = scrape();
+        down.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX, "X-Forwarded-For", LONDON);
+        down.passwordGrant(TestRealm.SPA, "alice", "User-Agent", CURL, "X-Forwarded-For", LONDON);
+        MetricsScrape after = awaitIncrease(before, down, "new_device_emails_total", 2);
+
+        assertEquals(1, increase(before, after, down, "new_device_emails_total", "outcome", "failed"));
+        assertEquals(0, increase(before, after, down, "new_device_emails_total", "outcome", "sent"));
+    }
+
+    @Test
+    void deviceCapturesAndWhatTheyLacked() {
+        MetricsScrape before = scrape();
+        realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", FIREFOX, "X-Forwarded-For", LONDON);
+        realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", "xyzzy/1.0", "X-Forwarded-For", LONDON);
+        realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", FIREFOX, "X-Forwarded-For", UNKNOWN_PUBLIC);
+        realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", FIREFOX, "X-Forwarded-For", "10.1.2.3");
+        MetricsScrape after = scrape();
+
+        assertEquals(4, increase(before, after, "captures_total"));
+        assertEquals(1, increase(before, after, "capture_problems_total", "problem", "unrecognised_user_agent"));
+        assertEquals(1, increase(before, after, "capture_problems_total", "problem", "no_location"),
+                "a public address the database does not know; a private one is not a problem");
+        assertEquals(0, increase(before, after, "capture_problems_total", "problem", "failed"));
+        assertEquals(0, increase(before, after, "capture_problems_total", "problem", "geoip_database_unusable"));
+    }
+
+    @Test
+    void theGeoIpDatabasesBuildTime() throws Exception {
+        long built;
+        try (DatabaseReader reader = new DatabaseReader.Builder(TestResources.geoIpDatabase().toFile()).build()) {
+            built = reader.metadata().buildTime().getEpochSecond();
+        }
+        assertEquals(built, scrape().value(P + "geoip_build_timestamp_seconds"));
+    }
+
+    // ---- helpers
+
+    /** The realm name of the class's second realm. */
+    private static final class MailDown {
+    }
+
+    private Tokens login(String username) {
+        return realm.passwordGrant(TestRealm.SPA, username);
+    }
+
+    private static MetricsScrape scrape() {
+        return MetricsScrape.of(KeycloakExtension.server());
+    }
+
+    private double increase(MetricsScrape before, MetricsScrape after, String metric, String... labels) {
+        return increase(before, after, realm, metric, labels);
+    }
+
+    private static double increase(MetricsScrape before, MetricsScrape after, TestRealm realm, String metric,
+                                   String... labels) {
+        String[] withRealm = new String[labels.length + 2];
+        withRealm[0] = "realm";
+        withRealm[1] = realm.name();
+        System.arraycopy(labels, 0, withRealm, 2, labels.length);
+        return after.value(P + metric, withRealm) - before.value(P + metric, withRealm);
+    }
+
+    /** Emails go out after the sign-in answered: scrapes until the count has grown by this much. */
+    private MetricsScrape awaitIncrease(MetricsScrape before, String metric, int by) throws InterruptedException {
+        return awaitIncrease(before, realm, metric, by);
+    }
+
+    private static MetricsScrape awaitIncrease(MetricsScrape before, TestRealm realm, String metric, int by)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        Supplier<MetricsScrape> scrape = MetricsIT::scrape;
+        MetricsScrape after = scrape.get();
+        while (increase(before, after, realm, metric) < by && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            after = scrape.get();
+        }
+        return after;
+    }
+}

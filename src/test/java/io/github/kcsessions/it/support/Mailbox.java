@@ -1,0 +1,121 @@
+package io.github.kcsessions.it.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.jsoup.Jsoup;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A real SMTP server (GreenMail, in the test's JVM) that realms send their emails to, and what arrived there. */
+public final class Mailbox implements AutoCloseable {
+
+    private static final long WAIT_MILLIS = 20_000;
+
+    private final GreenMail mail;
+
+    private Mailbox(GreenMail mail) {
+        this.mail = mail;
+    }
+
+    public static Mailbox start() {
+        GreenMail mail = new GreenMail(new ServerSetup(FreePort.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        return new Mailbox(mail);
+    }
+
+    /** Points a realm representation's email settings at this server. */
+    public void configure(Map<String, Object> realm) {
+        configure(realm, mail.getSmtp().getPort());
+    }
+
+    /** Points a realm representation's email settings at a port, say one where nothing listens. */
+    public static void configure(Map<String, Object> realm, int port) {
+        Map<String, String> smtp = new HashMap<>();
+        smtp.put("host", "127.0.0.1");
+        smtp.put("port", String.valueOf(port));
+        smtp.put("from", "keycloak@example.com");
+        smtp.put("fromDisplayName", "Keycloak");
+        realm.put("smtpServer", smtp);
+    }
+
+    /** Waits for the first email of the realm to this address, and checks it is the only one. */
+    public MimeMessage awaitOnly(TestRealm realm, String recipient) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        while (to(realm, recipient).isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        List<MimeMessage> received = to(realm, recipient);
+        if (received.size() != 1) {
+            throw new AssertionError(received.size() + " emails to " + recipient + ", expected one");
+        }
+        return received.get(0);
+    }
+
+    /** Waits for an email whose subject contains this text. */
+    public void awaitSubject(String text) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        while (!anySubjectContains(text)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no email about " + text);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    public boolean anySubjectContains(String text) {
+        return Arrays.stream(mail.getReceivedMessages()).anyMatch(m -> subject(m).contains(text));
+    }
+
+    /** The emails of one realm (its name is in every subject) to one address. */
+    public List<MimeMessage> to(TestRealm realm, String recipient) {
+        return Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> subject(m).contains(" " + realm.name() + " "))
+                .filter(m -> {
+                    try {
+                        return m.getRecipients(Message.RecipientType.TO)[0].toString().equals(recipient);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+
+    /** The "This wasn't me" link of a new-device email. */
+    public static String endSessionLink(MimeMessage email) throws Exception {
+        return Jsoup.parse(part(email, "text/html")).getElementById("kcs-end-session-link").attr("href");
+    }
+
+    public static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The text of the part of this type (text/plain, text/html). */
+    public static String part(MimeMessage message, String type) throws Exception {
+        Object content = message.getContent();
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.isMimeType(type)) {
+                    return part.getContent().toString();
+                }
+            }
+        }
+        throw new AssertionError("No " + type + " part in " + message.getContentType());
+    }
+
+    @Override
+    public void close() {
+        mail.stop();
+    }
+}
