@@ -18,14 +18,21 @@ import io.github.kcsessions.it.support.MetricsScrape;
 import io.github.kcsessions.it.support.TestRealm;
 import io.github.kcsessions.it.support.TestResources;
 import io.github.kcsessions.it.support.Tokens;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The extension's metrics on Keycloak's management port ({@code --metrics-enabled=true}), each read as Prometheus reads
@@ -33,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * its own realm's, so the counts are exact.
  */
 @KeycloakTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MetricsIT {
 
     private static final String P = "keycloak_device_sessions_";
@@ -190,6 +198,28 @@ class MetricsIT {
             built = reader.metadata().buildTime().getEpochSecond();
         }
         assertEquals(built, scrape().value(P + "geoip_build_timestamp_seconds"));
+    }
+
+    /**
+     * Every metric the operations guide and the dashboard name is one the server serves, once the other tests of this
+     * class have made each happen: the documentation cannot drift from the code.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theDocumentedMetricsAreTheOnesServed() throws Exception {
+        List<String> served = scrape().lines(P).stream().filter(line -> line.startsWith("# TYPE "))
+                .map(line -> line.split(" ")[2]).toList();
+        for (String document : List.of("docs/operations.md", "docs/grafana-dashboard.json")) {
+            Matcher named = Pattern.compile(P + "[a-z_]+").matcher(Files.readString(Path.of(document)));
+            int count = 0;
+            while (named.find()) {
+                String name = named.group().replaceAll("_(bucket|count|sum|max|total)$", "");
+                count++;
+                assertTrue(served.stream().anyMatch(family -> family.equals(name) || family.equals(name + "_total")),
+                        document + " names " + named.group() + ", which the server does not serve: " + served);
+            }
+            assertTrue(count >= 9, document + " names " + count + " metrics");
+        }
     }
 
     // ---- helpers

@@ -166,6 +166,8 @@ class SharedSignalsIT {
             assertEquals(1, sets.size(), "events about " + id);
             assertEquals(jane, sets.get(0).userId());
             Instant removed = Instant.ofEpochMilli(removal.get("time").asLong());
+            System.out.printf("signals: removal on sight read %d ms after the removal%n",
+                    Duration.between(removed, sets.get(0).receivedAt()).toMillis());
             assertTrue(Duration.between(removed, sets.get(0).receivedAt()).compareTo(PROMISED) <= 0,
                     "removed at " + removed + ", read at " + sets.get(0).receivedAt());
         }
@@ -190,6 +192,9 @@ class SharedSignalsIT {
                 .asLong();
         assertTrue(Math.abs(eventTime - answered.getEpochSecond()) <= PROMISED.toSeconds(), set.claims().toString());
         Duration delay = Duration.between(answered, set.receivedAt());
+        System.out.printf("signals: %s read %d ms after the sign-out answered%n",
+                StackWalker.getInstance().walk(frames -> frames.skip(1).findFirst().orElseThrow().getMethodName()),
+                delay.toMillis());
         assertTrue(delay.compareTo(PROMISED) <= 0, "read " + delay.toMillis() + " ms after the sign-out answered");
     }
 
