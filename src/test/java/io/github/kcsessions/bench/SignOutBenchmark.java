@@ -4,6 +4,7 @@ import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Http;
 import io.github.kcsessions.it.support.KeycloakExtension;
 import io.github.kcsessions.it.support.KeycloakServer;
+import io.github.kcsessions.it.support.SignalReceiver;
 import io.github.kcsessions.it.support.TestRealm;
 import io.github.kcsessions.it.support.Tokens;
 
@@ -23,6 +24,8 @@ import java.util.function.Function;
  * <ol>
  *   <li>the latency of ending one session, this extension's routes interleaved with Keycloak's own, one at a time;</li>
  *   <li>refresh and userinfo throughput in a realm with the tombstones on and in one with them off, interleaved;</li>
+ *   <li>with {@code -Dbench.serverOptions="--features=ssf --metrics-enabled=true"}: all of it with Shared Signals (a
+ *       receiver in both realms) and metrics on, for the comparison with a run without;</li>
  *   <li>with {@code -Dbench.useCaches=false}: the same server started with
  *       {@code --spi-user-sessions--infinispan--use-caches=false}, for the comparison of the two session modes (run the
  *       benchmark once with each and compare).</li>
@@ -36,17 +39,30 @@ public final class SignOutBenchmark {
     private static final int THREADS = Integer.getInteger("bench.threads", 4);
     private static final int ROUNDS = 2;
     private static final boolean USE_CACHES = Boolean.parseBoolean(System.getProperty("bench.useCaches", "true"));
+    /** More options for the server, e.g. {@code --features=ssf --metrics-enabled=true}. */
+    private static final List<String> SERVER_OPTIONS = System.getProperty("bench.serverOptions", "").isBlank()
+            ? List.of() : List.of(System.getProperty("bench.serverOptions").strip().split("\\s+"));
 
     private SignOutBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> options = USE_CACHES ? List.of() : List.of("--spi-user-sessions--infinispan--use-caches=false");
+        List<String> options = new ArrayList<>(USE_CACHES ? List.of()
+                : List.of("--spi-user-sessions--infinispan--use-caches=false"));
+        options.addAll(SERVER_OPTIONS);
         try (KeycloakServer server = KeycloakExtension.startStandalone(options)) {
             TestRealm on = TestRealm.create("signoutbenchmark", r -> { });
             TestRealm off = TestRealm.create("signoutbenchmark-off",
                     r -> r.put("attributes", Map.of("kcs.enforceTombstones", "false")));
-            System.out.println("\nSession caches: " + (USE_CACHES ? "on (Keycloak's default)" : "off (use-caches=false)"));
+            boolean signals = SERVER_OPTIONS.stream().anyMatch(o -> o.contains("ssf"));
+            if (signals) {
+                // Every sign-out of the realm then becomes a signed event in the transmitter's outbox.
+                SignalReceiver.register(on);
+                SignalReceiver.register(off);
+            }
+            System.out.println("\nSession caches: " + (USE_CACHES ? "on (Keycloak's default)" : "off (use-caches=false)")
+                    + "; server options: " + (SERVER_OPTIONS.isEmpty() ? "none" : String.join(" ", SERVER_OPTIONS))
+                    + (signals ? ", a Shared Signals receiver in both realms" : ""));
             latencies(on);
             throughput(on, off);
             modeFigures(on);
