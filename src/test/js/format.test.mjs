@@ -7,7 +7,6 @@ import {
   deviceKind,
   deviceModel,
   deviceTitle,
-  mayManageAccount,
   messages,
   offlineLabel,
   placeName,
@@ -15,7 +14,7 @@ import {
   resolveName,
   shortVersion,
   whereLine,
-} from "../../../themes/session-devices/account/resources/content/devices/format.js";
+} from "../../../themes/web-component/format.js";
 
 function bundle(language) {
   const path = new URL(`../../../themes/session-devices/account/messages/messages_${language}.properties`, import.meta.url);
@@ -124,14 +123,6 @@ test("relative times in the user's language", () => {
   assert.equal(relativeTime("2026-11-23T14:00:00Z", "en", now), "in 2 hours");
   assert.equal(relativeTime("2026-11-23T11:55:00Z", "de", now), "vor 5 Minuten");
   assert.equal(relativeTime("2026-11-22T12:00:00Z", "en", now), "yesterday");
-});
-
-test("the manage-account role is read from the token", () => {
-  const jwt = (claims) => `e30.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.sig`;
-  assert.equal(mayManageAccount(jwt({ resource_access: { account: { roles: ["manage-account", "view-profile"] } } })), true);
-  assert.equal(mayManageAccount(jwt({ resource_access: { account: { roles: ["view-profile"] } } })), false);
-  assert.equal(mayManageAccount(jwt({})), false);
-  assert.equal(mayManageAccount("garbage"), false);
 });
 
 test("message arguments are filled in, missing keys show the key", () => {

@@ -129,6 +129,11 @@ public final class CallerAuthenticator {
         return ApiException.invalidToken(INVALID_TOKEN);
     }
 
+    /** Whether this caller may change sessions ({@link #forChange} would accept it): for a page to offer the buttons. */
+    public boolean mayChange(Caller caller) {
+        return !caller.viaCookie() && mayManageAccount(caller);
+    }
+
     private boolean mayManageAccount(Caller caller) {
         AccessToken token = caller.accessToken();
         if (token.getResourceAccess(Constants.ACCOUNT_MANAGEMENT_CLIENT_ID) == null) {

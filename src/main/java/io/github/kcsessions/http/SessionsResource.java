@@ -17,7 +17,7 @@ import io.github.kcsessions.revocation.SessionRevoker;
 import io.github.kcsessions.revocation.SessionTokenResolver;
 import io.github.kcsessions.storage.SessionRow;
 import io.github.kcsessions.view.RevokedCount;
-import io.github.kcsessions.view.SessionPage;
+import io.github.kcsessions.view.OwnSessionPage;
 import io.github.kcsessions.view.SessionRepresentation;
 import io.github.kcsessions.view.SessionViews;
 import jakarta.ws.rs.DELETE;
@@ -72,14 +72,17 @@ public class SessionsResource extends ApiResource {
     public Response list(@QueryParam("first") String first, @QueryParam("max") String max,
                          @QueryParam("type") String type, @QueryParam("clientId") String clientId) {
         return respond(() -> {
-            Caller caller = callerAllowedToRead();
+            CallerAuthenticator authenticator = new CallerAuthenticator(session);
+            Caller caller = authenticator.forRead();
+            cors.allow(caller);
             refuseEmptyId();
             Paging paging = Paging.of(first, max);
             SessionType sessionType = QueryParameters.choice("type", type, SessionType.ALL);
             String clientFilter = QueryParameters.text("clientId", clientId);
             ClientModel client = clientFilter == null ? null : realm.getClientByClientId(clientFilter);
+            boolean canRevoke = authenticator.mayChange(caller);
             if (clientFilter != null && client == null) {
-                return ApiResponses.ok(new SessionPage(List.of(), 0));
+                return ApiResponses.ok(new OwnSessionPage(List.of(), 0, canRevoke));
             }
             UserSessionModel current = caller.session();
             UserSessionPages.Page page = new UserSessionPages(session, realm).page(caller.user(), sessionType, client,
@@ -89,7 +92,7 @@ public class SessionsResource extends ApiResource {
             List<SessionRepresentation> items = page.sessions().stream()
                     .map(s -> views.item(s, caller.isCurrent(s)))
                     .toList();
-            return ApiResponses.ok(new SessionPage(items, page.total()));
+            return ApiResponses.ok(new OwnSessionPage(items, page.total(), canRevoke));
         });
     }
 
@@ -157,6 +160,19 @@ public class SessionsResource extends ApiResource {
     public Response endSession() {
         String key = session.getContext().getHttpRequest().getDecodedFormParameters().getFirst("key");
         return new EndSessionConfirmation(session, realm).confirm(key);
+    }
+
+    /**
+     * The {@code <keycloak-sessions>} web component's modules (docs/embedding.md): public code, the same for every
+     * realm, loadable from any origin.
+     */
+    @GET
+    @Path("ui/{file}")
+    public Response ui(@PathParam("file") String file) {
+        if (!UiFiles.exists(file)) {
+            return noSuchPath();
+        }
+        return UiFiles.serve(file, session.getContext().getRequestHeaders().getHeaderString("If-None-Match"));
     }
 
     // The literal paths answer 405 for the methods they lack: without these, GET /revoke would be read as the session

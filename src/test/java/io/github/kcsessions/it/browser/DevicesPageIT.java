@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,18 +101,16 @@ class DevicesPageIT {
             cards(browser, 4);
             london = card(browser, laptop.sessionId());
 
-            signOut(browser, london);
-            browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".kcs-devices [role=status]"),
-                    "Firefox 133 on Linux was signed out."));
+            signOut(london);
+            browser.waitFor(driver -> status(browser).equals("Firefox 133 on Linux was signed out."));
             cards(browser, 3);
             assertEquals(401, Api.get(realm.api("/whoami"), "Authorization", laptop.bearer()).status());
             assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", script.bearer()).status());
             assertEquals(200, realm.refresh(TestRealm.SPA, phone.refreshToken()).status());
 
-            browser.find(By.xpath("//button[normalize-space()='Sign out everywhere else']")).click();
-            confirm(browser);
-            browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".kcs-devices [role=status]"),
-                    "2 other sessions were signed out."));
+            root(browser).findElement(By.cssSelector("[part~='sign-out-others']")).click();
+            root(browser).findElement(By.cssSelector("[part~='confirm-sign-out']")).click();
+            browser.waitFor(driver -> status(browser).equals("2 other sessions were signed out."));
             List<WebElement> left = cards(browser, 1);
             assertTrue(left.get(0).getText().contains("This device"), left.get(0).getText());
         }
@@ -138,7 +136,7 @@ class DevicesPageIT {
             cards(browser, 2);
             WebElement card = card(browser, hostile.sessionId());
             assertTrue(card.getText().contains(brand), card.getText());
-            assertTrue(browser.findAll(By.cssSelector(".kcs-devices img[src=x], .kcs-devices__card b")).isEmpty(),
+            assertTrue(root(browser).findElements(By.cssSelector("img, [part~='device'] b")).isEmpty(),
                     "no element made from the client's text");
             assertFalse(browser.alertShown(), "no script ran");
         }
@@ -150,10 +148,10 @@ class DevicesPageIT {
         try (Browser browser = Browser.start(1280, 1000)) {
             browser.diagnosed("devices-dave", () -> openDevicesPage(browser, "dave"));
             List<WebElement> cards = cards(browser, 2);
-            assertTrue(browser.find(By.cssSelector(".kcs-devices__read-only")).getText()
+            assertTrue(root(browser).findElement(By.cssSelector("[part~='message']")).getText()
                     .contains("signing them out is not enabled"));
             assertTrue(cards.stream().anyMatch(c -> c.getText().contains("curl 8.5")));
-            assertTrue(browser.findAll(By.xpath("//main//button[contains(normalize-space(), 'Sign out')]")).isEmpty());
+            assertTrue(root(browser).findElements(By.cssSelector("button")).isEmpty(), "no button to sign out");
         }
         assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", other.bearer()).status());
     }
@@ -163,7 +161,7 @@ class DevicesPageIT {
         try (Browser browser = Browser.start(1280, 1000)) {
             browser.diagnosed("devices-bob", () -> openDevicesPage(browser, "bob"));
             WebElement own = cards(browser, 1).get(0);
-            signOut(browser, own);
+            signOut(own);
             // The console finds no session and shows Keycloak's login page again.
             browser.find(By.id("username"));
         }
@@ -180,23 +178,27 @@ class DevicesPageIT {
         assertTrue(browser.findAll(By.linkText("Device activity")).isEmpty());
     }
 
+    /** The page's list: the {@code <keycloak-sessions>} element, whose parts are in its shadow root. */
+    private static SearchContext root(Browser browser) {
+        return browser.find(By.tagName("keycloak-sessions")).getShadowRoot();
+    }
+
     private static List<WebElement> cards(Browser browser, int expected) {
-        browser.waitFor(driver -> driver.findElements(By.cssSelector(".kcs-devices__card")).size() == expected);
-        return browser.findAll(By.cssSelector(".kcs-devices__card"));
+        browser.waitFor(driver -> root(browser).findElements(By.cssSelector("[part~='session']")).size() == expected);
+        return root(browser).findElements(By.cssSelector("[part~='session']"));
     }
 
     private static WebElement card(Browser browser, String sessionId) {
-        return browser.find(By.cssSelector(".kcs-devices__card[data-session-id='" + sessionId + "']"));
+        return root(browser).findElement(By.cssSelector("[data-session-id='" + sessionId + "']"));
     }
 
-    private static void signOut(Browser browser, WebElement card) {
-        card.findElement(By.cssSelector(".kcs-devices__actions button")).click();
-        confirm(browser);
+    private static String status(Browser browser) {
+        return root(browser).findElement(By.cssSelector("[part~='status']")).getText();
     }
 
-    private static void confirm(Browser browser) {
-        WebElement dialog = browser.find(By.cssSelector("[role=dialog]"));
-        dialog.findElement(By.cssSelector("button.pf-m-danger")).click();
+    /** "Sign out" acts at once: no dialog. */
+    private static void signOut(WebElement card) {
+        card.findElement(By.cssSelector("[part~='sign-out']")).click();
     }
 
     private String clientUuid(String clientId) {

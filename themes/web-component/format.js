@@ -1,7 +1,7 @@
 /*
  * What the "Devices & sessions" page says about a session, in the user's language: pure functions of a session as
- * the session API returns it (docs/openapi.yaml), the user's locale and the page's messages. No DOM, no React, so
- * that they are unit-tested with Node (src/test/js/format.test.mjs).
+ * the session API returns it (docs/openapi.yaml), the user's locale and the element's messages. No DOM, so that they
+ * are unit-tested with Node (src/test/js/format.test.mjs).
  */
 
 /** A message lookup: the bundle's text for the key, with {0}, {1}, ... replaced by the arguments. */
@@ -144,16 +144,4 @@ export function relativeTime(iso, locale, now = Date.now()) {
 /** The exact time, as the user's locale writes dates and times. */
 export function exactTime(iso, locale) {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
-}
-
-/** Whether an access token (a JWT) lets its holder revoke sessions: the account role manage-account. */
-export function mayManageAccount(accessToken) {
-  try {
-    const payload = accessToken.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
-    const bytes = Uint8Array.from(atob(payload), (c) => c.charCodeAt(0));
-    const claims = JSON.parse(new TextDecoder().decode(bytes));
-    return (claims.resource_access?.account?.roles ?? []).includes("manage-account");
-  } catch {
-    return false;
-  }
 }

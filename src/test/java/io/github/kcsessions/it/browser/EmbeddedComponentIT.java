@@ -1,0 +1,194 @@
+package io.github.kcsessions.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.kcsessions.it.support.Api;
+import io.github.kcsessions.it.support.Browser;
+import io.github.kcsessions.it.support.EmbeddingApp;
+import io.github.kcsessions.it.support.FreePort;
+import io.github.kcsessions.it.support.KeycloakTest;
+import io.github.kcsessions.it.support.TestRealm;
+import io.github.kcsessions.it.support.Tokens;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+
+/**
+ * {@code <keycloak-sessions>} in an app of its own origin that signs in with keycloak-js and loads the element from
+ * the extension's URL, in a real Chromium (docs/embedding.md): what it shows, its buttons ending sessions on the server,
+ * its events, and its screenshots for the docs.
+ */
+@KeycloakTest
+class EmbeddedComponentIT {
+
+    private static final String FIREFOX_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
+    private static final String SAFARI_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) "
+            + "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+    private static final String CHROME_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+            + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+    private static final String CURL = "curl/8.5.0";
+    /** In the geo-IP test database: London, United Kingdom. */
+    private static final String LONDON_IP = "81.2.69.142";
+    private static final String SCRIPT_IP = "198.51.100.23";
+    private static final String PHONE_IP = "203.0.113.9";
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("docs.dir", "docs"), "screenshots");
+
+    private TestRealm realm;
+    private EmbeddingApp app;
+
+    @BeforeAll
+    void start() {
+        int port = FreePort.next();
+        realm = TestRealm.create(EmbeddedComponentIT.class, r -> {
+            List<Object> clients = new ArrayList<>((List<?>) r.get("clients"));
+            clients.add(EmbeddingApp.client(port));
+            r.put("clients", clients);
+        });
+        app = EmbeddingApp.start(realm, port);
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @BeforeEach
+    void requireBrowser() {
+        Browser.assumeAvailable();
+    }
+
+    @Test
+    void anAppOnAnotherOriginShowsTheSessionsAndSignsThemOut() {
+        Tokens laptop = realm.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX_LINUX,
+                "X-Forwarded-For", LONDON_IP);
+        Tokens script = realm.passwordGrant(TestRealm.SPA, "alice", "User-Agent", CURL, "X-Forwarded-For", SCRIPT_IP);
+        Tokens phone = realm.passwordGrant(TestRealm.SPA, "alice", Map.of("scope", "openid offline_access"),
+                "User-Agent", SAFARI_IPHONE, "X-Forwarded-For", PHONE_IP);
+
+        try (Browser browser = Browser.start(1280, 900)) {
+            browser.diagnosed("embedded-alice", () -> {
+                browser.open(app.url("/"));
+                browser.signIn("alice", TestRealm.PASSWORD);
+                sessions(browser, 4);
+            });
+            List<WebElement> items = sessions(browser, 4);
+            assertTrue(items.get(0).getText().contains("This device"), items.get(0).getText());
+            WebElement london = session(browser, laptop.sessionId());
+            assertTrue(london.getText().contains("Firefox 133 on Linux"), london.getText());
+            assertTrue(london.getText().contains("London, United Kingdom"), london.getText());
+            assertTrue(london.getText().contains("Applications: Demo SPA"), london.getText());
+            assertEquals("listitem", london.getDomAttribute("role"));
+            WebElement curl = session(browser, script.sessionId());
+            assertTrue(curl.getText().contains("curl 8.5 \u2014 API client"), curl.getText());
+            assertTrue(curl.getText().contains(SCRIPT_IP), curl.getText());
+            WebElement offline = session(browser, phone.sessionId());
+            assertTrue(offline.getText().contains("Safari 17 on iOS 17.5"), offline.getText());
+            assertTrue(offline.getText().contains("Offline access for Demo SPA"), offline.getText());
+            assertEquals(List.of(Map.of("type", "sessions-loaded", "detail", 4L)), events(browser));
+
+            browser.resize(1280, 1120);
+            browser.screenshot(SCREENSHOTS.resolve("keycloak-sessions-desktop.png"));
+            browser.resize(390, 1500);
+            browser.screenshot(SCREENSHOTS.resolve("keycloak-sessions-mobile.png"));
+            browser.resize(1280, 900);
+
+            // One button, and it acts at once.
+            london.findElement(By.cssSelector("[part~='sign-out']")).click();
+            browser.waitFor(driver -> status(browser).equals("Firefox 133 on Linux was signed out."));
+            sessions(browser, 3);
+            assertTrue(events(browser).contains(Map.of("type", "session-revoked", "detail", laptop.sessionId())));
+            assertEquals(401, Api.get(realm.api("/whoami"), "Authorization", laptop.bearer()).status());
+            assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", script.bearer()).status());
+            assertEquals(200, realm.refresh(TestRealm.SPA, phone.refreshToken()).status());
+
+            // "Everywhere else" asks inline first.
+            root(browser).findElement(By.cssSelector("[part~='sign-out-others']")).click();
+            root(browser).findElement(By.cssSelector("[part~='confirm-sign-out']")).click();
+            browser.waitFor(driver -> status(browser).equals("2 other sessions were signed out."));
+            List<WebElement> left = sessions(browser, 1);
+            assertTrue(left.get(0).getText().contains("This device"), left.get(0).getText());
+        }
+        assertEquals(401, Api.get(realm.api("/whoami"), "Authorization", script.bearer()).status());
+        assertEquals(400, realm.refresh(TestRealm.SPA, phone.refreshToken()).status());
+    }
+
+    /** A client names its own browser: the element shows that name as text, and nothing of it runs. */
+    @Test
+    void aHostileBrowserNameStaysText() {
+        String brand = "<img src=x onerror=alert(1)><b>Browser</b>";
+        Tokens hostile = realm.passwordGrant(TestRealm.SPA, "carol", "User-Agent", CHROME_WINDOWS,
+                "X-Forwarded-For", SCRIPT_IP, "Sec-CH-UA", "\"" + brand + "\";v=\"1\"");
+        try (Browser browser = Browser.start(1280, 900)) {
+            browser.diagnosed("embedded-carol", () -> {
+                browser.open(app.url("/"));
+                browser.signIn("carol", TestRealm.PASSWORD);
+                sessions(browser, 2);
+            });
+            WebElement item = session(browser, hostile.sessionId());
+            assertTrue(item.getText().contains(brand), item.getText());
+            assertTrue(root(browser).findElements(By.cssSelector("img, [part~='device'] b")).isEmpty(),
+                    "no element made from the client's text");
+            assertFalse(browser.alertShown(), "no script ran");
+        }
+    }
+
+    @Test
+    void itFollowsThePagesLanguage() {
+        realm.passwordGrant(TestRealm.SPA, "bob", "User-Agent", CURL, "X-Forwarded-For", SCRIPT_IP);
+        try (Browser browser = Browser.start(1280, 900)) {
+            browser.diagnosed("embedded-bob", () -> {
+                browser.open(app.url("/german.html"));
+                browser.signIn("bob", TestRealm.PASSWORD);
+                sessions(browser, 2);
+            });
+            assertTrue(sessions(browser, 2).get(0).getText().contains("Dieses Ger\u00e4t"),
+                    sessions(browser, 2).get(0).getText());
+            assertEquals("\u00dcberall sonst abmelden",
+                    root(browser).findElement(By.cssSelector("[part~='sign-out-others']")).getText());
+        }
+    }
+
+    @Test
+    void withoutAKeycloakInstanceOrATokenFunctionItSaysSo() {
+        try (Browser browser = Browser.start(1280, 900)) {
+            browser.open(app.url("/unconfigured.html"));
+            browser.waitFor(driver -> root(browser).findElement(By.cssSelector("[part~='message']")).getText()
+                    .startsWith("This list needs a signed-in user"));
+        }
+    }
+
+    private static SearchContext root(Browser browser) {
+        return browser.find(By.tagName("keycloak-sessions")).getShadowRoot();
+    }
+
+    private static List<WebElement> sessions(Browser browser, int expected) {
+        browser.waitFor(driver -> root(browser).findElements(By.cssSelector("[part~='session']")).size() == expected);
+        return root(browser).findElements(By.cssSelector("[part~='session']"));
+    }
+
+    private static WebElement session(Browser browser, String sessionId) {
+        return root(browser).findElement(By.cssSelector("[data-session-id='" + sessionId + "']"));
+    }
+
+    private static String status(Browser browser) {
+        return root(browser).findElement(By.cssSelector("[part~='status']")).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> events(Browser browser) {
+        return (List<Map<String, Object>>) ((JavascriptExecutor) browser.driver()).executeScript("return window.kcsEvents");
+    }
+}
