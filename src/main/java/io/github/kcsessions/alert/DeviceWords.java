@@ -1,8 +1,8 @@
 package io.github.kcsessions.alert;
 
 import io.github.kcsessions.device.DeviceInfo;
+import io.github.kcsessions.device.DeviceRecord;
 import io.github.kcsessions.geo.Location;
-import io.github.kcsessions.note.DeviceRecord;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.github.kcsessions.alert;
 
-import io.github.kcsessions.note.DeviceNote;
-import io.github.kcsessions.note.DeviceRecord;
+import io.github.kcsessions.device.DeviceNote;
+import io.github.kcsessions.device.DeviceRecord;
 import io.github.kcsessions.metrics.SessionMetrics;
-import io.github.kcsessions.query.SessionLookup;
+import io.github.kcsessions.sessions.SessionLookup;
 import io.github.kcsessions.storage.KnownDeviceStore;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;

@@ -1,7 +1,7 @@
 package io.github.kcsessions.alert;
 
+import io.github.kcsessions.device.DeviceRecord;
 import io.github.kcsessions.metrics.SessionMetrics;
-import io.github.kcsessions.note.DeviceRecord;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.email.EmailException;
@@ -134,16 +134,10 @@ final class NewDeviceEmail {
                 .queryParam(Constants.KEY, token).build(realm.getName()).toString();
     }
 
+    /** The realm's lifespan for this link when it sets one (as for Keycloak's own action tokens), else the server's. */
     private int lifespan(NewDeviceCheck signIn) {
-        String override = realm.getAttribute("actionTokenGeneratedByUserLifespan." + EndSessionToken.TOKEN_TYPE);
-        if (override != null) {
-            try {
-                return Integer.parseInt(override.trim());
-            } catch (NumberFormatException e) {
-                LOG.debugf("Ignoring the realm's lifespan %s for %s", override, EndSessionToken.TOKEN_TYPE);
-            }
-        }
-        return signIn.linkLifespan();
+        Integer override = realm.getUserActionTokenLifespans().get(EndSessionToken.TOKEN_TYPE);
+        return override != null ? override : signIn.linkLifespan();
     }
 
     private static String rootMessage(Throwable e) {

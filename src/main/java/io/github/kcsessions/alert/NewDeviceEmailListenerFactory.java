@@ -1,6 +1,6 @@
 package io.github.kcsessions.alert;
 
-import io.github.kcsessions.api.ExtensionInfo;
+import io.github.kcsessions.protocol.ExtensionInfo;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;

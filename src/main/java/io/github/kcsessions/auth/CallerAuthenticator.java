@@ -1,7 +1,7 @@
 package io.github.kcsessions.auth;
 
-import io.github.kcsessions.api.ApiException;
-import io.github.kcsessions.query.Tombstones;
+import io.github.kcsessions.protocol.ApiException;
+import io.github.kcsessions.sessions.Tombstones;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.logging.Logger;

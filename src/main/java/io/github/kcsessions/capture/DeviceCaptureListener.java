@@ -2,14 +2,14 @@ package io.github.kcsessions.capture;
 
 import io.github.kcsessions.device.ClientHints;
 import io.github.kcsessions.device.DeviceInfo;
+import io.github.kcsessions.device.DeviceNote;
 import io.github.kcsessions.device.DeviceParser;
+import io.github.kcsessions.device.DeviceRecord;
 import io.github.kcsessions.geo.GeoIpLookup;
 import io.github.kcsessions.geo.IpAddresses;
 import io.github.kcsessions.geo.Location;
 import io.github.kcsessions.metrics.SessionMetrics;
-import io.github.kcsessions.note.DeviceNote;
-import io.github.kcsessions.note.DeviceRecord;
-import io.github.kcsessions.query.SessionLookup;
+import io.github.kcsessions.sessions.SessionLookup;
 import io.github.kcsessions.storage.DeviceSessions;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.logging.Logger;

@@ -1,10 +1,10 @@
 package io.github.kcsessions.capture;
 
-import io.github.kcsessions.api.ExtensionInfo;
 import io.github.kcsessions.device.ClientHints;
 import io.github.kcsessions.device.DeviceParser;
 import io.github.kcsessions.geo.GeoIpLookup;
 import io.github.kcsessions.metrics.SessionMetrics;
+import io.github.kcsessions.protocol.ExtensionInfo;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;

@@ -1,7 +1,7 @@
 package io.github.kcsessions.revocation;
 
-import io.github.kcsessions.query.RequestContexts;
-import io.github.kcsessions.query.SessionLookup;
+import io.github.kcsessions.sessions.RequestContexts;
+import io.github.kcsessions.sessions.SessionLookup;
 import io.github.kcsessions.storage.SessionRow;
 import org.jboss.logging.Logger;
 import org.keycloak.events.admin.OperationType;

@@ -1,6 +1,6 @@
 package io.github.kcsessions.revocation;
 
-import io.github.kcsessions.query.Tombstones;
+import io.github.kcsessions.sessions.Tombstones;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.KeycloakSession;

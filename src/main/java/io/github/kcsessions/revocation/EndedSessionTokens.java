@@ -1,6 +1,6 @@
 package io.github.kcsessions.revocation;
 
-import io.github.kcsessions.query.Tombstones;
+import io.github.kcsessions.sessions.Tombstones;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RevokedTokenProvider;

@@ -1,7 +1,7 @@
 package io.github.kcsessions.revocation;
 
-import io.github.kcsessions.api.ExtensionInfo;
-import io.github.kcsessions.query.Tombstones;
+import io.github.kcsessions.protocol.ExtensionInfo;
+import io.github.kcsessions.sessions.Tombstones;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;

@@ -1,6 +1,6 @@
 package io.github.kcsessions.revocation;
 
-import io.github.kcsessions.query.Tombstones;
+import io.github.kcsessions.sessions.Tombstones;
 import io.github.kcsessions.storage.DeviceSessions;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;

@@ -1,7 +1,9 @@
 package io.github.kcsessions.revocation;
 
-import io.github.kcsessions.api.ApiException;
-import io.github.kcsessions.query.SessionLookup;
+import io.github.kcsessions.sessions.SessionType;
+
+import io.github.kcsessions.protocol.ApiException;
+import io.github.kcsessions.sessions.SessionLookup;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;

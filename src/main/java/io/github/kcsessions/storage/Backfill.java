@@ -2,8 +2,8 @@ package io.github.kcsessions.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.kcsessions.note.DeviceRecord;
-import io.github.kcsessions.note.SessionDevices;
+import io.github.kcsessions.device.DeviceRecord;
+import io.github.kcsessions.device.SessionDevices;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.keycloak.common.Profile;

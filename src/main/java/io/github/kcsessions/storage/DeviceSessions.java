@@ -1,8 +1,8 @@
 package io.github.kcsessions.storage;
 
 import io.github.kcsessions.device.DeviceInfo;
+import io.github.kcsessions.device.DeviceRecord;
 import io.github.kcsessions.geo.IpAddresses;
-import io.github.kcsessions.note.DeviceRecord;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;

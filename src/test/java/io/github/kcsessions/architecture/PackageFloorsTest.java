@@ -19,23 +19,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages are floors (docs/design.md): a package may use packages on lower floors only, so there can be no
- * cycle. Resources (HTTP and admin) stand on services, services on the model; the API vocabulary (errors, paging,
- * parameters) is a leaf every floor may use.
+ * cycle. The REST resources stand on the services (caller authentication, session queries and views, revocation,
+ * capture, the new-device alert), the services on the device table and the model (device, geo); the API's protocol
+ * (error schema, JSON, parameters) and the metrics are leaves every floor may use.
  */
 class PackageFloorsTest {
 
     private static final String ROOT = "io.github.kcsessions";
 
     private static final Map<String, Integer> FLOORS = Map.ofEntries(
-            Map.entry("api", 0), Map.entry("metrics", 0),
-            Map.entry("device", 1), Map.entry("geo", 1),
-            Map.entry("note", 2),
+            Map.entry("protocol", 0), Map.entry("metrics", 0),
+            Map.entry("geo", 1),
+            Map.entry("device", 2),
             Map.entry("storage", 3),
-            Map.entry("query", 4), Map.entry("auth", 5),
-            Map.entry("view", 6), Map.entry("search", 6), Map.entry("revocation", 6), Map.entry("capture", 6),
-            Map.entry("alert", 6),
-            Map.entry("endsession", 7),
-            Map.entry("http", 8), Map.entry("admin", 8));
+            Map.entry("sessions", 4),
+            Map.entry("auth", 5),
+            Map.entry("revocation", 6), Map.entry("capture", 6),
+            Map.entry("alert", 7),
+            Map.entry("rest", 8));
 
     private static final Pattern REFERENCE = Pattern.compile("\\bio\\.github\\.kcsessions\\.([a-z]+)\\.");
 
@@ -67,6 +68,6 @@ class PackageFloorsTest {
             dirs.filter(Files::isDirectory).forEach(dir -> packages.add(dir.getFileName().toString()));
         }
         assertEquals(new TreeSet<>(FLOORS.keySet()), packages);
-        assertTrue(packages.contains("api"));
+        assertTrue(packages.contains("protocol"));
     }
 }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kcsessions.device.ClientHints;
 import io.github.kcsessions.device.DeviceInfo;
-import io.github.kcsessions.note.DeviceNote;
+import io.github.kcsessions.device.DeviceNote;
 import io.github.kcsessions.device.DeviceParser;
-import io.github.kcsessions.note.DeviceRecord;
+import io.github.kcsessions.device.DeviceRecord;
 import io.github.kcsessions.geo.GeoIpLookup;
 import io.github.kcsessions.geo.Location;
 

@@ -1,5 +1,7 @@
 package io.github.kcsessions.it;
 
+import io.github.kcsessions.it.support.KeycloakExtension;
+
 import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Api;
 import io.github.kcsessions.it.support.Http;

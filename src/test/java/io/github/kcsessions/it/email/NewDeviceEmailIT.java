@@ -1,12 +1,14 @@
 package io.github.kcsessions.it.email;
 
+import io.github.kcsessions.it.support.Admin;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcsessions.it.support.Api;
+import io.github.kcsessions.it.support.Forms;
+import io.github.kcsessions.it.support.FreePort;
 import io.github.kcsessions.it.support.Http;
 import io.github.kcsessions.it.support.KeycloakTest;
 import io.github.kcsessions.it.support.Mailbox;
-import io.github.kcsessions.it.support.Forms;
-import io.github.kcsessions.it.support.FreePort;
 import io.github.kcsessions.it.support.TestRealm;
 import io.github.kcsessions.it.support.Tokens;
 import jakarta.mail.internet.MimeMessage;

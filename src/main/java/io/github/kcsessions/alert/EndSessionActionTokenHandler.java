@@ -1,0 +1,44 @@
+package io.github.kcsessions.alert;
+
+import jakarta.ws.rs.core.Response;
+import org.keycloak.TokenVerifier;
+import org.keycloak.authentication.actiontoken.AbstractActionTokenHandler;
+import org.keycloak.authentication.actiontoken.ActionTokenContext;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
+import org.keycloak.models.Constants;
+import org.keycloak.services.messages.Messages;
+
+/**
+ * Opens a "This wasn't me" link (GET {@code /realms/{realm}/login-actions/action-token?key=...}). Keycloak has
+ * already checked the token's signature, expiry, realm and user, and that it was not used yet; this shows what will
+ * happen and asks to confirm, and changes nothing: mail scanners open links. The confirmation posts the token to
+ * {@link EndSessionConfirmation}.
+ */
+public class EndSessionActionTokenHandler extends AbstractActionTokenHandler<EndSessionToken> {
+
+    public EndSessionActionTokenHandler() {
+        super(EndSessionToken.TOKEN_TYPE, EndSessionToken.class, Messages.INVALID_REQUEST, EventType.EXECUTE_ACTION_TOKEN,
+                Errors.INVALID_TOKEN);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public TokenVerifier.Predicate<? super EndSessionToken>[] getVerifiers(ActionTokenContext<EndSessionToken> context) {
+        return new TokenVerifier.Predicate[]{
+                (TokenVerifier.Predicate<EndSessionToken>) token -> token.getSessionId() != null};
+    }
+
+    /** Not repeatable, so that Keycloak itself refuses a link whose confirmation was already posted. */
+    @Override
+    public boolean canUseTokenRepeatedly(EndSessionToken token, ActionTokenContext<EndSessionToken> context) {
+        return false;
+    }
+
+    @Override
+    public Response handleToken(EndSessionToken token, ActionTokenContext<EndSessionToken> context) {
+        String key = context.getAuthenticationSession().getAuthNote(Constants.KEY);
+        return new EndSessionPages(context.getSession(), context.getRealm())
+                .confirm(context.getAuthenticationSession(), token, key);
+    }
+}

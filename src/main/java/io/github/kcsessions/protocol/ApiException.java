@@ -1,0 +1,94 @@
+package io.github.kcsessions.protocol;
+
+import jakarta.ws.rs.core.Response;
+
+import java.util.Map;
+
+/**
+ * A failure that the caller should see, with its status and code. Thrown anywhere below a resource method and turned
+ * into an {@link ApiError} response by {@link ApiResponses}; never reaches Keycloak's own error handler, whose body
+ * has another schema.
+ */
+public class ApiException extends RuntimeException {
+
+    /** What a 401 tells the client in its {@code WWW-Authenticate} challenge (RFC 6750 section 3.1). */
+    public enum Challenge {
+        /** Not a 401. */
+        NONE,
+        /** The request carried no credentials: the challenge names no error. */
+        CREDENTIALS_REQUIRED,
+        /** The credentials were there but are not acceptable: {@code error="invalid_token"}. */
+        INVALID_TOKEN
+    }
+
+    private final Response.Status status;
+    private final String code;
+    private final Map<String, Object> details;
+    private final Challenge challenge;
+
+    private ApiException(Response.Status status, String code, String message, Map<String, Object> details,
+                         Challenge challenge) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.details = details;
+        this.challenge = challenge;
+    }
+
+    public ApiException(Response.Status status, String code, String message, Map<String, Object> details) {
+        this(status, code, message, details, Challenge.NONE);
+    }
+
+    public ApiException(Response.Status status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    /** The request carried credentials, and they do not identify a live session of this realm. */
+    public static ApiException invalidToken(String message) {
+        return new ApiException(Response.Status.UNAUTHORIZED, "unauthorized", message, null, Challenge.INVALID_TOKEN);
+    }
+
+    /** The request carried no credentials at all. */
+    public static ApiException credentialsRequired(String message) {
+        return new ApiException(Response.Status.UNAUTHORIZED, "unauthorized", message, null,
+                Challenge.CREDENTIALS_REQUIRED);
+    }
+
+    public static ApiException forbidden(String message) {
+        return new ApiException(Response.Status.FORBIDDEN, "forbidden", message);
+    }
+
+    public static ApiException notFound(String message) {
+        return new ApiException(Response.Status.NOT_FOUND, "not_found", message);
+    }
+
+    /** For paths below the API's resources that name nothing. */
+    public static ApiException noSuchPath() {
+        return notFound("No such resource.");
+    }
+
+    public static ApiException methodNotAllowed() {
+        return new ApiException(Response.Status.METHOD_NOT_ALLOWED, "method_not_allowed",
+                "This method is not supported here.");
+    }
+
+    public static ApiException invalidRequest(String message) {
+        return new ApiException(Response.Status.BAD_REQUEST, "invalid_request", message);
+    }
+
+    public static ApiException invalidParameter(String parameter, String message) {
+        return new ApiException(Response.Status.BAD_REQUEST, "invalid_parameter", message, Map.of("parameter", parameter));
+    }
+
+    public Response.Status status() {
+        return status;
+    }
+
+    public Challenge challenge() {
+        return challenge;
+    }
+
+    public ApiError toError() {
+        return new ApiError(code, getMessage(), details);
+    }
+}

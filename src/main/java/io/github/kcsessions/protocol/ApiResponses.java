@@ -1,0 +1,75 @@
+package io.github.kcsessions.protocol;
+
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+
+import java.util.function.Supplier;
+
+/**
+ * Runs one HTTP operation of this API and owns what every response has in common: {@code Cache-Control: no-store},
+ * JSON bodies written by {@link Json}, and errors in the {@link ApiError} schema.
+ *
+ * <p>No exception may escape a resource method: Keycloak's own error handler would answer in another schema (and
+ * would mark the transaction for rollback anyway, which a 500 here does explicitly).
+ */
+public final class ApiResponses {
+
+    private static final Logger LOG = Logger.getLogger(ApiResponses.class);
+    private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
+
+    private ApiResponses() {
+    }
+
+    public static Response run(KeycloakSession session, Supplier<Response> operation) {
+        return UnreadableContentType.guard(session, answer(session, operation));
+    }
+
+    private static Response answer(KeycloakSession session, Supplier<Response> operation) {
+        try {
+            return operation.get();
+        } catch (ApiException e) {
+            return error(session, e);
+        } catch (ForbiddenException e) {
+            // Keycloak's own permission checks (AdminPermissionEvaluator) refuse this way.
+            return error(session, ApiException.forbidden(
+                    "The administrator's realm-management roles do not allow this for these users."));
+        } catch (RuntimeException e) {
+            LOG.error("Session API request failed", e);
+            session.getTransactionManager().setRollbackOnly();
+            return error(session, new ApiException(Response.Status.INTERNAL_SERVER_ERROR, "internal_error",
+                    "The server could not complete the request; the server log has the details."));
+        }
+    }
+
+    public static Response ok(Object body) {
+        return json(Response.Status.OK, body);
+    }
+
+    public static Response noContent() {
+        return Response.noContent().cacheControl(NO_STORE).build();
+    }
+
+    public static Response json(Response.Status status, Object body) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
+                .cacheControl(NO_STORE)
+                .entity(Json.write(body))
+                .build();
+    }
+
+    static Response error(KeycloakSession session, ApiException e) {
+        Response.ResponseBuilder response = Response.status(e.status())
+                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
+                .cacheControl(NO_STORE)
+                .entity(Json.write(e.toError()));
+        if (e.challenge() != ApiException.Challenge.NONE) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.of(session.getContext().getRealm().getName(), e));
+        }
+        return response.build();
+    }
+}

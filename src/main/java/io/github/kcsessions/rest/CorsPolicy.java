@@ -1,0 +1,89 @@
+package io.github.kcsessions.rest;
+
+import io.github.kcsessions.auth.Caller;
+import io.github.kcsessions.protocol.ApiException;
+import io.github.kcsessions.protocol.ApiResponses;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.protocol.oidc.utils.WebOriginsUtils;
+import org.keycloak.services.cors.Cors;
+
+import java.util.List;
+
+/**
+ * Which browser origins may use this API. The decision is ours; the headers are written by Keycloak's own
+ * {@link Cors}, so allowed headers and max age are the server's (and follow its {@code --spi-cors-default-*} options).
+ *
+ * <p>A request with a token is allowed from the token's allowed origins (its client's Web Origins), checked by
+ * Keycloak's {@link Cors} before anything happens. A preflight carries no token, so it is answered for origins that
+ * some client of the realm lists as a Web Origin, and for no other (Keycloak's account API echoes any origin). A
+ * cookie-authenticated request is allowed from the server's own origin only.
+ */
+final class CorsPolicy {
+
+    static final String[] METHODS = {"GET", "POST", "DELETE", "OPTIONS"};
+    private static final String VARY = "Vary";
+    private static final String ANY_ORIGIN = "*";
+
+    private final KeycloakSession session;
+
+    CorsPolicy(KeycloakSession session) {
+        this.session = session;
+    }
+
+    /** Throws 403 for a request from an origin the caller's token (or cookie) does not allow, before side effects. */
+    void allow(Caller caller) {
+        try {
+            Cors cors = Cors.builder().auth().allowedMethods(METHODS).exposedHeaders("WWW-Authenticate");
+            if (caller.viaCookie()) {
+                cors.checkAllowedOrigins(List.<String>of());
+            } else {
+                cors.checkAllowedOrigins(caller.accessToken());
+            }
+            cors.add();
+        } catch (ForbiddenException e) {
+            throw ApiException.forbidden("Requests from this origin are not allowed for this token.");
+        }
+    }
+
+    /** Answers an OPTIONS request. */
+    Response preflight() {
+        session.getContext().getHttpResponse().addHeader(VARY, "Origin");
+        if (fromRealmWebOrigin()) {
+            Cors.builder().auth().preflight().allowedMethods(METHODS).add();
+        }
+        return ApiResponses.noContent();
+    }
+
+    /**
+     * Lets a web origin of the realm read a response given without a token: a 401, so that a single-page app can
+     * tell "sign in again" from a network error, and the answer to a revocation by session token.
+     */
+    void allowRealmWebOrigin() {
+        if (fromRealmWebOrigin()) {
+            session.getContext().getHttpResponse().addHeader(VARY, "Origin");
+            Cors.builder().auth().exposedHeaders("WWW-Authenticate").checkAllowedOrigins(List.of(origin())).add();
+        }
+    }
+
+    /**
+     * Whether some enabled client of the realm lists the request's origin as a Web Origin. Decided per request from
+     * Keycloak's cached clients, so that a client changed on any node of a cluster counts at once; it stops at the
+     * first client that allows the origin.
+     */
+    private boolean fromRealmWebOrigin() {
+        String origin = origin();
+        if (origin == null) {
+            return false;
+        }
+        return session.getContext().getRealm().getClientsStream()
+                .filter(client -> client.isEnabled() && !client.isBearerOnly())
+                .map(client -> WebOriginsUtils.resolveValidWebOrigins(session, client))
+                .anyMatch(origins -> origins.contains(origin) || origins.contains(ANY_ORIGIN));
+    }
+
+    private String origin() {
+        return session.getContext().getHttpRequest().getHttpHeaders().getHeaderString(Cors.ORIGIN_HEADER);
+    }
+}

@@ -1,0 +1,280 @@
+package io.github.kcsessions.rest;
+
+import io.github.kcsessions.alert.EndSessionConfirmation;
+import io.github.kcsessions.auth.Caller;
+import io.github.kcsessions.auth.CallerAuthenticator;
+import io.github.kcsessions.metrics.SessionMetrics;
+import io.github.kcsessions.protocol.ApiException;
+import io.github.kcsessions.protocol.ApiResponses;
+import io.github.kcsessions.protocol.Paging;
+import io.github.kcsessions.protocol.QueryParameters;
+import io.github.kcsessions.protocol.UnreadableContentType;
+import io.github.kcsessions.revocation.SessionRevoker;
+import io.github.kcsessions.revocation.SessionTokenResolver;
+import io.github.kcsessions.sessions.RevokedCount;
+import io.github.kcsessions.sessions.SessionLookup;
+import io.github.kcsessions.sessions.SessionPage;
+import io.github.kcsessions.sessions.SessionRepresentation;
+import io.github.kcsessions.sessions.SessionType;
+import io.github.kcsessions.sessions.SessionViews;
+import io.github.kcsessions.sessions.UserSessionPages;
+import io.github.kcsessions.storage.SessionRow;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserSessionModel;
+
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /realms/{realm}/sessions}: the signed-in user's own sessions. Every method runs through {@link #respond} so
+ * that errors, caching and CORS are the same everywhere.
+ */
+public class SessionsResource extends ApiResource {
+
+    private static final String SELF_SERVICE = "self_service";
+    private static final String SESSION_TOKEN = "session_token";
+    private static final Pattern REVOKE_PATH = Pattern.compile(".*/sessions/revoke/?");
+    private static final Pattern END_SESSION_PATH = Pattern.compile(".*/sessions/end-session/?");
+
+    private final RealmModel realm;
+    private final CorsPolicy cors;
+    /** How many sessions the current revocation ended, for its metric. */
+    private int revoked;
+
+    SessionsResource(KeycloakSession session) {
+        super(session);
+        this.realm = session.getContext().getRealm();
+        this.cors = new CorsPolicy(session);
+    }
+
+    @GET
+    @Path("whoami")
+    public Response whoami() {
+        return respond(() -> {
+            Caller caller = callerAllowedToRead();
+            Long issuedAt = caller.viaCookie() ? null : caller.accessToken().getIat();
+            return ApiResponses.ok(new SessionViews(realm).whoami(caller.session(), issuedAt));
+        });
+    }
+
+    @GET
+    public Response list(@QueryParam("first") String first, @QueryParam("max") String max,
+                         @QueryParam("type") String type, @QueryParam("clientId") String clientId) {
+        return respond(() -> {
+            CallerAuthenticator authenticator = new CallerAuthenticator(session);
+            Caller caller = authenticator.forRead();
+            cors.allow(caller);
+            refuseEmptyId();
+            Paging paging = Paging.of(first, max);
+            SessionType sessionType = QueryParameters.choice("type", type, SessionType.ALL);
+            String clientFilter = QueryParameters.text("clientId", clientId);
+            ClientModel client = clientFilter == null ? null : realm.getClientByClientId(clientFilter);
+            boolean canRevoke = authenticator.mayChange(caller);
+            if (clientFilter != null && client == null) {
+                return ApiResponses.ok(new SessionPage(List.of(), 0, canRevoke));
+            }
+            UserSessionModel current = caller.session();
+            UserSessionPages.Page page = new UserSessionPages(session, realm).page(caller.user(), sessionType, client,
+                    new SessionRow(current.getId(), current.isOffline(), current.getLastSessionRefresh()),
+                    paging.first(), paging.max());
+            SessionViews views = new SessionViews(realm);
+            List<SessionRepresentation> items = page.sessions().stream()
+                    .map(s -> views.item(s, caller.isCurrent(s)))
+                    .toList();
+            return ApiResponses.ok(new SessionPage(items, page.total(), canRevoke));
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") String id) {
+        return respond(() -> {
+            Caller caller = callerAllowedToRead();
+            UserSessionModel found = callersSessions(caller, id).get(0);
+            return ApiResponses.ok(new SessionViews(realm).item(found, caller.isCurrent(found)));
+        });
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response revoke(@PathParam("id") String id) {
+        return revocation("self_one", () -> {
+            Caller caller = callerAllowedToChange();
+            List<UserSessionModel> targets = callersSessions(caller, id);
+            revoked = revoker().revoke(targets, SELF_SERVICE, caller.session().getId(), caller.client());
+            return ApiResponses.noContent();
+        });
+    }
+
+    @DELETE
+    public Response revokeAll(@QueryParam("includeCurrent") String includeCurrent) {
+        return revocation("true".equalsIgnoreCase(includeCurrent) ? "self_all" : "self_others", () -> {
+            Caller caller = callerAllowedToChange();
+            refuseEmptyId();
+            boolean withCurrent = QueryParameters.bool("includeCurrent", includeCurrent);
+            // The offline twin of the current session is the same device: revoking it would also end the current
+            // session (Keycloak removes an offline session's online twin), so it goes only with includeCurrent.
+            List<UserSessionModel> targets = new SessionLookup(session, realm).ofUser(caller.user(), SessionType.ALL)
+                    .filter(s -> withCurrent || !s.getId().equals(caller.session().getId()))
+                    .toList();
+            revoked = revoker().revoke(targets, SELF_SERVICE, caller.session().getId(), caller.client());
+            return ApiResponses.ok(new RevokedCount(revoked));
+        });
+    }
+
+    @POST
+    @Path("revoke")
+    public Response revokeByToken(String body) {
+        return revocation("session_token", () -> {
+            cors.allowRealmWebOrigin();
+            String token = RevokeRequest.parse(session, body).sessionToken();
+            List<UserSessionModel> targets = new SessionTokenResolver(session, realm).sessionOf(token);
+            revoked = revoker().revoke(targets, SESSION_TOKEN, null, null);
+            return ApiResponses.noContent();
+        });
+    }
+
+    @DELETE
+    @Path("revoke")
+    public Response revokeByTokenWithDelete(String body) {
+        return revokeByToken(body);
+    }
+
+    /**
+     * The confirmation form of a "This wasn't me" link (docs/new-device-email.md): a browser's form post, answered with
+     * a page of the login theme, not JSON. The token in the form is the only credential.
+     */
+    @POST
+    @Path("end-session")
+    public Response endSession() {
+        String key = session.getContext().getHttpRequest().getDecodedFormParameters().getFirst("key");
+        return new EndSessionConfirmation(session, realm).confirm(key);
+    }
+
+    /**
+     * The {@code <keycloak-sessions>} web component's modules (docs/embedding.md): public code, the same for every
+     * realm, loadable from any origin.
+     */
+    @GET
+    @Path("ui/{file}")
+    public Response ui(@PathParam("file") String file) {
+        if (!UiFiles.exists(file)) {
+            return noSuchPath();
+        }
+        return UiFiles.serve(file, session.getContext().getRequestHeaders().getHeaderString("If-None-Match"));
+    }
+
+    // The literal paths answer 405 for the methods they lack: without these, GET /revoke would be read as the session
+    // with the id "revoke", and DELETE /whoami as a revocation of the session "whoami".
+    @GET
+    @Path("revoke")
+    public Response getRevoke() {
+        return methodNotAllowed();
+    }
+
+    @GET
+    @Path("end-session")
+    public Response getEndSession() {
+        return methodNotAllowed();
+    }
+
+    @DELETE
+    @Path("whoami")
+    public Response deleteWhoami() {
+        return methodNotAllowed();
+    }
+
+    @DELETE
+    @Path("end-session")
+    public Response deleteEndSession() {
+        return methodNotAllowed();
+    }
+
+    /**
+     * A body for {@code /revoke} that is not JSON is refused here, before routing: the JAX-RS layer would otherwise
+     * try to read it into a string first, and fails on a multipart body or a {@code Content-Type} it cannot parse
+     * with a 500 in Keycloak's format. The confirmation form of {@code /end-session} is answered with its error page
+     * when its {@code Content-Type} cannot be parsed, for the same reason.
+     */
+    @Override
+    protected Response beforeRouting(String method) {
+        if (!"POST".equals(method) && !"DELETE".equals(method)) {
+            return null;
+        }
+        String path = session.getContext().getUri().getPath();
+        if (REVOKE_PATH.matcher(path).matches()) {
+            try {
+                RevokeRequest.requireJson(session);
+                return null;
+            } catch (ApiException refused) {
+                return respond(() -> {
+                    cors.allowRealmWebOrigin();
+                    throw refused;
+                });
+            }
+        }
+        if ("POST".equals(method) && END_SESSION_PATH.matcher(path).matches() && !UnreadableContentType.isReadable(session)) {
+            return UnreadableContentType.guard(session, new EndSessionConfirmation(session, realm).confirm(null));
+        }
+        return null;
+    }
+
+    @Override
+    public Response preflight() {
+        return respond(cors::preflight);
+    }
+
+    private Caller callerAllowedToRead() {
+        Caller caller = new CallerAuthenticator(session).forRead();
+        cors.allow(caller);
+        return caller;
+    }
+
+    private Caller callerAllowedToChange() {
+        Caller caller = new CallerAuthenticator(session).forChange();
+        cors.allow(caller);
+        return caller;
+    }
+
+    private List<UserSessionModel> callersSessions(Caller caller, String id) {
+        List<UserSessionModel> found = new SessionLookup(session, realm).withId(QueryParameters.sessionId(id)).stream()
+                .filter(SessionLookup.ownedBy(caller.user()))
+                .toList();
+        if (found.isEmpty()) {
+            // Another user's session answers exactly as an unknown id does.
+            throw ApiException.notFound("No session with that id.");
+        }
+        return found;
+    }
+
+    /** A revocation, counted by route and outcome (docs/operations.md, metrics). */
+    private Response revocation(String route, Supplier<Response> operation) {
+        revoked = 0;
+        Response response = respond(operation);
+        SessionMetrics.revocationWhenDone(session, realm.getName(), route, response.getStatus(), revoked);
+        return response;
+    }
+
+    private SessionRevoker revoker() {
+        return new SessionRevoker(session, realm);
+    }
+
+    @Override
+    protected Response respond(Supplier<Response> operation) {
+        Response response = super.respond(operation);
+        if (response.getStatus() == Response.Status.UNAUTHORIZED.getStatusCode()) {
+            cors.allowRealmWebOrigin();
+        }
+        return response;
+    }
+}

@@ -1,0 +1,135 @@
+package io.github.kcsessions.rest;
+
+import io.github.kcsessions.protocol.ExtensionInfo;
+import io.github.kcsessions.protocol.Json;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The {@code <keycloak-sessions>} web component (docs/embedding.md): the ES modules under
+ * {@code /realms/{realm}/sessions/ui/}, the same for every realm. Read from the jar once; the messages module is made
+ * from the account theme's message bundles, so that the component and the account page say the same words.
+ *
+ * <p>Any origin may load them ({@code Access-Control-Allow-Origin: *}): they are public code without user data, a
+ * module script from another origin needs the header, and answering every origin alike keeps one cacheable copy. The
+ * API calls the component makes are CORS-checked against the realm's web origins as always.
+ */
+final class UiFiles {
+
+    /** Files a page may load, by name; nothing else under the path is served. */
+    private static final List<String> STATIC = List.of("keycloak-sessions.js", "format.js");
+    static final String MESSAGES = "messages.js";
+    /** The bundled languages: those the account theme has messages for. */
+    private static final List<String> LANGUAGES = List.of("en", "de");
+    private static final String MESSAGE_PREFIX = "devices";
+    private static final String CLIENT_NAME_PREFIX = "client_";
+    private static final String CACHE_CONTROL = "public, max-age=300";
+
+    private record File(byte[] content, EntityTag tag) {
+    }
+
+    private static final Map<String, File> FILES = load();
+
+    private UiFiles() {
+    }
+
+    static boolean exists(String name) {
+        return FILES.containsKey(name);
+    }
+
+    /** The file, or 304 when the browser's copy (by its ETag) is still the one. */
+    static Response serve(String name, String ifNoneMatch) {
+        File file = FILES.get(name);
+        boolean unchanged = ifNoneMatch != null && List.of(ifNoneMatch.split(",")).stream()
+                .map(String::strip).anyMatch(tag -> tag.equals("*") || tag.equals(file.tag().toString()));
+        Response.ResponseBuilder response = unchanged ? Response.notModified(file.tag())
+                : Response.ok(file.content(), "text/javascript; charset=utf-8").tag(file.tag());
+        return response
+                .header("Cache-Control", CACHE_CONTROL)
+                .header("Access-Control-Allow-Origin", "*")
+                .header("Cross-Origin-Resource-Policy", "cross-origin")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    private static Map<String, File> load() {
+        Map<String, File> files = new LinkedHashMap<>();
+        for (String name : STATIC) {
+            try (InputStream in = resource("kcs-ui/" + name)) {
+                files.put(name, file(in.readAllBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        files.put(MESSAGES, file(messagesModule().getBytes(StandardCharsets.UTF_8)));
+        return Map.copyOf(files);
+    }
+
+    /**
+     * {@code export default {"en": {...}, "de": {...}};}: the page's messages of the account theme, and the names of
+     * Keycloak's own clients (a client named {@code ${client_account-console}}) from Keycloak's base account theme.
+     */
+    static String messagesModule() {
+        Map<String, Map<String, String>> bundles = new LinkedHashMap<>();
+        for (String language : LANGUAGES) {
+            Map<String, String> bundle = new TreeMap<>();
+            add(bundle, "theme/base/account/messages/messages_" + language + ".properties", CLIENT_NAME_PREFIX, false);
+            add(bundle, "theme/session-devices/account/messages/messages_" + language + ".properties", MESSAGE_PREFIX,
+                    true);
+            bundles.put(language, bundle);
+        }
+        return "// Made by the server from the account theme's messages (themes/session-devices).\nexport default "
+                + Json.write(bundles) + ";\n";
+    }
+
+    private static void add(Map<String, String> bundle, String path, String prefix, boolean required) {
+        InputStream in = UiFiles.class.getClassLoader().getResourceAsStream(path);
+        if (in == null) {
+            if (required) {
+                throw new IllegalStateException("Missing from the extension's jar: " + path);
+            }
+            return;
+        }
+        Properties properties = new Properties();
+        try (InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        properties.stringPropertyNames().stream().filter(key -> key.startsWith(prefix))
+                .forEach(key -> bundle.put(key, properties.getProperty(key)));
+    }
+
+    private static InputStream resource(String path) {
+        InputStream in = UiFiles.class.getClassLoader().getResourceAsStream(path);
+        if (in == null) {
+            throw new IllegalStateException("Missing from the extension's jar: " + path);
+        }
+        return in;
+    }
+
+    private static File file(byte[] content) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(ExtensionInfo.VERSION.getBytes(StandardCharsets.UTF_8));
+            String hash = Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest(content)).substring(0, 22);
+            return new File(content, new EntityTag(hash));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

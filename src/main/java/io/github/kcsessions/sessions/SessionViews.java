@@ -1,0 +1,109 @@
+package io.github.kcsessions.sessions;
+
+import io.github.kcsessions.device.DeviceInfo;
+import io.github.kcsessions.device.DeviceRecord;
+import io.github.kcsessions.device.SessionDevices;
+import io.github.kcsessions.geo.Location;
+import io.github.kcsessions.sessions.SessionRepresentation.ClientRepresentation;
+import io.github.kcsessions.sessions.SessionRepresentation.IdentityRepresentation;
+import io.github.kcsessions.sessions.SessionRepresentation.LocationRepresentation;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Builds {@link SessionRepresentation}s: the one place that decides what a session looks like on the wire.
+ * Reads only what the session already holds (fields and notes); nothing is parsed here.
+ */
+public final class SessionViews {
+
+    private final RealmModel realm;
+
+    public SessionViews(RealmModel realm) {
+        this.realm = realm;
+    }
+
+    /**
+     * The caller's own session, with who they are.
+     *
+     * @param issuedAt the {@code iat} of the caller's token, epoch seconds; null when no token was used
+     */
+    public SessionRepresentation whoami(UserSessionModel session, Long issuedAt) {
+        return build(session, true, identity(session.getUser()), issuedAt);
+    }
+
+    /** A session in a list: no identity, no token data. */
+    public SessionRepresentation item(UserSessionModel session, boolean current) {
+        return build(session, current, null, null);
+    }
+
+    private SessionRepresentation build(UserSessionModel session, boolean current, IdentityRepresentation identity,
+                                        Long issuedAt) {
+        UserModel user = session.getUser();
+        DeviceRecord device = SessionDevices.of(session);
+        long expires = SessionExpiry.expiresAtMillis(realm, session);
+        return new SessionRepresentation(
+                session.getId(),
+                user.getId(),
+                user.getUsername(),
+                identity,
+                true,
+                current,
+                session.isOffline(),
+                session.isRememberMe(),
+                Timestamps.ofSeconds(session.getStarted()),
+                Timestamps.ofSeconds(session.getLastSessionRefresh()),
+                expires < 0 ? null : Timestamps.ofMillis(expires),
+                issuedAt == null ? null : Timestamps.ofSeconds(issuedAt),
+                device.lastIpAddress(),
+                device.initialIpAddress(),
+                clients(session),
+                device(device),
+                location(device.location()),
+                location(device.initialLocation()));
+    }
+
+    private static SessionDeviceRepresentation device(DeviceRecord record) {
+        DeviceInfo info = record.device();
+        if (info == null) {
+            return null;
+        }
+        return new SessionDeviceRepresentation(info.userAgent(), info.browser(), info.browserVersion(), info.os(),
+                info.osVersion(), info.deviceType(), info.mobile(), info.model(), info.vendor(), info.apiClient(),
+                Timestamps.ofSeconds(record.firstSeenAt()), Timestamps.ofSeconds(record.lastSeenAt()));
+    }
+
+    private static LocationRepresentation location(Location where) {
+        return where == null ? null
+                : new LocationRepresentation(where.countryCode(), where.country(), where.region(), where.city());
+    }
+
+    private List<ClientRepresentation> clients(UserSessionModel session) {
+        return session.getAuthenticatedClientSessions().keySet().stream()
+                .map(realm::getClientById)
+                .filter(Objects::nonNull)
+                .map(SessionViews::client)
+                .toList();
+    }
+
+    private static ClientRepresentation client(ClientModel client) {
+        return new ClientRepresentation(client.getClientId(), client.getName());
+    }
+
+    static IdentityRepresentation identity(UserModel user) {
+        return new IdentityRepresentation(user.getId(), user.getUsername(), displayName(user), user.getEmail());
+    }
+
+    static String displayName(UserModel user) {
+        String name = String.join(" ", nonBlank(user.getFirstName()), nonBlank(user.getLastName())).trim();
+        return name.isEmpty() ? user.getUsername() : name;
+    }
+
+    private static String nonBlank(String value) {
+        return value == null ? "" : value.trim();
+    }
+}
