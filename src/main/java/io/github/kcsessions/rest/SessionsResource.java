@@ -62,8 +62,8 @@ public class SessionsResource extends ApiResource {
     public Response whoami() {
         return respond(() -> {
             Caller caller = callerAllowedToRead();
-            Long issuedAt = caller.viaCookie() ? null : caller.accessToken().getIat();
-            return ApiResponses.ok(new SessionViews(realm).whoami(caller.session(), issuedAt));
+            return ApiResponses.ok(new SessionViews(realm).whoami(caller.session(),
+                    caller.viaCookie() ? null : caller.accessToken()));
         });
     }
 

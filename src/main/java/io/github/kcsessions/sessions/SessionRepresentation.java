@@ -10,8 +10,11 @@ import java.util.List;
  * nothing is known so that clients can rely on the key; so is {@code initialLocation}, where {@code initialIpAddress}
  * is.
  *
- * @param active always true: only sessions Keycloak still holds as live are ever shown (an ended or expired session
- *               is a 404, or absent from lists); kept so that a client can test the field rather than the status
+ * @param state          {@code "active"}: only sessions Keycloak still holds as live are ever shown (an ended or
+ *                       expired session is a 410 or 404, or absent from lists); a string, so that states may be added
+ * @param expiresAt      when the session expires (not its tokens)
+ * @param issuedAt       whoami with a token: when the caller's access token was issued
+ * @param tokenExpiresAt whoami with a token: when the caller's access token expires (the session usually lives on)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionRepresentation(
@@ -19,7 +22,7 @@ public record SessionRepresentation(
         String userId,
         String username,
         IdentityRepresentation identity,
-        boolean active,
+        String state,
         boolean current,
         boolean offline,
         boolean rememberMe,
@@ -27,12 +30,15 @@ public record SessionRepresentation(
         String lastActivityAt,
         String expiresAt,
         String issuedAt,
+        String tokenExpiresAt,
         String ipAddress,
         String initialIpAddress,
         List<ClientRepresentation> clients,
         @JsonInclude(JsonInclude.Include.ALWAYS) SessionDeviceRepresentation device,
         @JsonInclude(JsonInclude.Include.ALWAYS) LocationRepresentation location,
         @JsonInclude(JsonInclude.Include.ALWAYS) LocationRepresentation initialLocation) {
+
+    public static final String ACTIVE = "active";
 
     /** The signed-in person behind the session: only in whoami, where the caller asks who they are. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -11,6 +11,7 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.representations.AccessToken;
 
 import java.util.List;
 import java.util.Objects;
@@ -32,8 +33,9 @@ public final class SessionViews {
      *
      * @param issuedAt the {@code iat} of the caller's token, epoch seconds; null when no token was used
      */
-    public SessionRepresentation whoami(UserSessionModel session, Long issuedAt) {
-        return build(session, true, identity(session.getUser()), issuedAt);
+    /** @param token the caller's access token; null for a caller by cookie */
+    public SessionRepresentation whoami(UserSessionModel session, AccessToken token) {
+        return build(session, true, identity(session.getUser()), token);
     }
 
     /** A session in a list: no identity, no token data. */
@@ -42,7 +44,7 @@ public final class SessionViews {
     }
 
     private SessionRepresentation build(UserSessionModel session, boolean current, IdentityRepresentation identity,
-                                        Long issuedAt) {
+                                        AccessToken token) {
         UserModel user = session.getUser();
         DeviceRecord device = SessionDevices.of(session);
         long expires = SessionExpiry.expiresAtMillis(realm, session);
@@ -51,14 +53,15 @@ public final class SessionViews {
                 user.getId(),
                 user.getUsername(),
                 identity,
-                true,
+                SessionRepresentation.ACTIVE,
                 current,
                 session.isOffline(),
                 session.isRememberMe(),
                 Timestamps.ofSeconds(session.getStarted()),
                 Timestamps.ofSeconds(session.getLastSessionRefresh()),
                 expires < 0 ? null : Timestamps.ofMillis(expires),
-                issuedAt == null ? null : Timestamps.ofSeconds(issuedAt),
+                token == null || token.getIat() == null ? null : Timestamps.ofSeconds(token.getIat()),
+                token == null || token.getExp() == null ? null : Timestamps.ofSeconds(token.getExp()),
                 device.lastIpAddress(),
                 device.initialIpAddress(),
                 clients(session),

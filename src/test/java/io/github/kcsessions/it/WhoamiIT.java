@@ -56,12 +56,16 @@ class WhoamiIT {
         assertEquals("alice", me.at("/identity/username").asText());
         assertEquals("Alice Liddell", me.at("/identity/displayName").asText());
         assertEquals("alice@example.com", me.at("/identity/email").asText());
-        assertTrue(me.get("active").asBoolean());
+        assertEquals("active", me.get("state").asText());
         assertTrue(me.get("current").asBoolean());
         assertFalse(me.get("offline").asBoolean());
         assertFalse(me.get("rememberMe").asBoolean());
         assertEquals(Tokens.claims(tokens.accessToken()).get("iat").asLong(),
                 Instant.parse(me.get("issuedAt").asText()).getEpochSecond());
+        assertEquals(Tokens.claims(tokens.accessToken()).get("exp").asLong(),
+                Instant.parse(me.get("tokenExpiresAt").asText()).getEpochSecond());
+        assertTrue(Instant.parse(me.get("tokenExpiresAt").asText()).isBefore(Instant.parse(me.get("expiresAt").asText())),
+                "the token expires before the session");
         assertEquals("127.0.0.1", me.get("ipAddress").asText());
         assertEquals(List.of("spa"), me.get("clients").findValuesAsText("clientId"));
         assertEquals("Demo SPA", me.at("/clients/0/name").asText());
