@@ -1,10 +1,11 @@
 package io.github.kcsessions.device;
 
-import java.util.Map;
 import org.jboss.logging.Logger;
 import ua_parser.Client;
 import ua_parser.OS;
 import ua_parser.Parser;
+
+import java.util.Map;
 
 /**
  * Derives a {@link DeviceInfo} from a user agent string alone, with the ua-parser library Keycloak itself ships and

@@ -6,13 +6,14 @@ import com.maxmind.geoip2.DatabaseReader;
 import com.maxmind.geoip2.NamedRecord;
 import com.maxmind.geoip2.exception.GeoIp2Exception;
 import com.maxmind.geoip2.model.CityResponse;
+import org.jboss.logging.Logger;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.jboss.logging.Logger;
 
 /**
  * A MaxMind DB City database, memory-mapped: the operating system pages it in and shares it, and the heap holds only

@@ -1,8 +1,8 @@
 package io.github.kcsessions.protocol;
 
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;

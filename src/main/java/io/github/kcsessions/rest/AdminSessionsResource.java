@@ -35,8 +35,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code /admin/realms/{realm}/device-sessions}: the sessions of a whole realm, for its administrators. Keycloak's

@@ -2,7 +2,6 @@ package io.github.kcsessions.rest;
 
 import io.github.kcsessions.protocol.ApiException;
 import io.github.kcsessions.protocol.ApiResponses;
-
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;

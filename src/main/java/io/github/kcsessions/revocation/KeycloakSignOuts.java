@@ -1,6 +1,7 @@
 package io.github.kcsessions.revocation;
 
 import io.github.kcsessions.sessions.Tombstones;
+import org.jboss.logging.Logger;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
@@ -14,7 +15,6 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.session.UserSessionPersisterProvider;
 import org.keycloak.util.TokenUtil;
-import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;

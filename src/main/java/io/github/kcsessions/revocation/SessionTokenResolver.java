@@ -1,9 +1,8 @@
 package io.github.kcsessions.revocation;
 
-import io.github.kcsessions.sessions.SessionType;
-
 import io.github.kcsessions.protocol.ApiException;
 import io.github.kcsessions.sessions.SessionLookup;
+import io.github.kcsessions.sessions.SessionType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;

@@ -1,12 +1,12 @@
 package io.github.kcsessions.alert;
 
+import io.github.kcsessions.device.DeviceInfo;
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.github.kcsessions.device.DeviceInfo;
-import org.junit.jupiter.api.Test;
 
 class DeviceKeyTest {
 

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import java.util.Locale;
 import java.util.Map;
 
+import static io.github.kcsessions.fixtures.Devices.CURL;
+import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class DeviceWordsTest {
@@ -15,7 +17,7 @@ class DeviceWordsTest {
     private static final Location LONDON = new Location("GB", "United Kingdom", "England", "London");
 
     private static DeviceRecord record(DeviceInfo device, Location location) {
-        return new DeviceRecord(device, 0, 0, "81.2.69.142", "81.2.69.142", location, location);
+        return new DeviceRecord(device, 0, 0, LONDON_IP, LONDON_IP, location, location);
     }
 
     @Test
@@ -27,12 +29,12 @@ class DeviceWordsTest {
         assertEquals("Mac OS X 10.15", words.get("os"));
         assertEquals(false, words.get("apiClient"));
         assertEquals("London, United Kingdom", words.get("place"));
-        assertEquals("81.2.69.142", words.get("ipAddress"));
+        assertEquals(LONDON_IP, words.get("ipAddress"));
     }
 
     @Test
     void anApiClientKeepsTwoVersionPartsAndCountriesAreNamedInTheReadersLanguage() {
-        DeviceInfo curl = new DeviceInfo("curl/8.5.0", "curl", "8.5.0", null, null, "unknown", false, null, null, true);
+        DeviceInfo curl = new DeviceInfo(CURL, "curl", "8.5.0", null, null, "unknown", false, null, null, true);
         Map<String, Object> words = DeviceWords.of(record(curl, LONDON), null, Locale.GERMAN);
         assertEquals("curl 8.5", words.get("browser"));
         assertEquals("", words.get("os"));

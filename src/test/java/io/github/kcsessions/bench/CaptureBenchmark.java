@@ -17,6 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
+import static io.github.kcsessions.fixtures.Devices.CHROME_WINDOWS;
+import static io.github.kcsessions.fixtures.Devices.CURL;
+import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
+import static io.github.kcsessions.fixtures.Devices.SAFARI_IPHONE;
+
 /**
  * CPU cost of the device capture per login, with warm caches, on one thread: what the event listener adds to a login
  * request (user-agent parse served from the parser's cache plus client hints, geo-IP lookup, note encoding) and what
@@ -29,15 +34,15 @@ import java.util.function.IntSupplier;
 public final class CaptureBenchmark {
 
     private static final List<String> USER_AGENTS = List.of(
-            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+            CHROME_WINDOWS,
             "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0",
             "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4.1 Safari/605.1.15",
             "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.86",
-            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+            SAFARI_IPHONE,
             "Mozilla/5.0 (Linux; Android 14; SM-S911B) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
             "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
             "Mozilla/5.0 (Linux; Android 13; SM-X710) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
-            "curl/8.5.0",
+            CURL,
             "PostmanRuntime/7.42.0",
             "python-requests/2.32.3",
             "okhttp/4.12.0");
@@ -50,7 +55,7 @@ public final class CaptureBenchmark {
             "Sec-CH-UA-Platform-Version", "\"15.0.0\"")::get);
 
     /** Public addresses the test database knows (GB, US, JP ...), one private one, one IPv6. */
-    private static final List<String> ADDRESSES = List.of("81.2.69.142", "81.2.69.160", "216.160.83.56",
+    private static final List<String> ADDRESSES = List.of(LONDON_IP, "81.2.69.160", "216.160.83.56",
             "89.160.20.112", "2.125.160.216", "10.0.0.7", "2001:480::1", "67.43.156.1");
 
     private static volatile int sink;

@@ -14,12 +14,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static io.github.kcsessions.fixtures.Devices.HEADLESS_CHROME;
+import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
 
 /**
  * The device table at realm scale (docs/benchmarks.md, "Admin search and lists at scale"): realm-wide admin pages
@@ -48,8 +50,6 @@ public final class IncidentResponseBenchmark {
     private static final int SOME = 500;
     private static final int INCIDENT = 1_000;
 
-    private static final String HEADLESS = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-            + "HeadlessChrome/131.0.0.0 Safari/537.36";
     private static final String SCRIPT = "python-requests/2.31.0";
     private static final String CN_ADDRESS = "175.16.199.1";
     private static final String IPV6_ADDRESS = "2001:db8:bad::1";
@@ -171,14 +171,14 @@ public final class IncidentResponseBenchmark {
         }
         batches.add(new Batch("bob", SOME, POPULATION_AGENTS.get(0), "10.201.0.1"));
         for (int i = 0; i < INCIDENT / BATCH; i++) {
-            batches.add(new Batch("user0", BATCH, HEADLESS, CN_ADDRESS));
+            batches.add(new Batch("user0", BATCH, HEADLESS_CHROME, CN_ADDRESS));
             batches.add(new Batch("user1", BATCH, SCRIPT, IPV6_ADDRESS));
         }
         int rest = SESSIONS - MANY - SOME - 2 * INCIDENT;
         for (int b = 0; b * BATCH < rest; b++) {
             // A fifth from GB, a tenth each from the US and Sweden, the rest from private addresses.
             String address = switch (b % 10) {
-                case 0, 1 -> "81.2.69.142";
+                case 0, 1 -> LONDON_IP;
                 case 2 -> "216.160.83.56";
                 case 3 -> "89.160.20.112";
                 default -> "10." + (b / 250 % 250) + "." + (b % 250) + "." + (1 + b % 7);

@@ -39,7 +39,7 @@ public final class ListBenchmark {
             results.add(Load.run("GET /account/sessions (Keycloak), " + SESSIONS + " sessions", THREADS, MILLIS,
                     () -> Http.get(accountSessions, "Authorization", many.bearer(), "Accept", "application/json")));
             results.add(Load.run("GET /sessions/whoami, " + SESSIONS + " sessions", THREADS, MILLIS,
-                    () -> Http.get(realm.api("/whoami"), "Authorization", many.bearer())));
+                    () -> realm.whoami(many)));
             results.add(Load.run("GET /sessions?max=50, 1 session", THREADS, MILLIS,
                     () -> Http.get(realm.api("?max=50"), "Authorization", few.bearer())));
             results.add(Load.run("GET /account/sessions (Keycloak), 1 session", THREADS, MILLIS,

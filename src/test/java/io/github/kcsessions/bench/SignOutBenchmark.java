@@ -145,7 +145,7 @@ public final class SignOutBenchmark {
         results.add(Load.run("GET /sessions?max=50, 50 sessions", THREADS, MILLIS,
                 () -> Http.get(realm.api("?max=50"), "Authorization", carol.bearer())));
         results.add(Load.run("GET /sessions/whoami", THREADS, MILLIS,
-                () -> Http.get(realm.api("/whoami"), "Authorization", carol.bearer())));
+                () -> realm.whoami(carol)));
         System.out.println("\nSession caches " + (USE_CACHES ? "on" : "off") + ":");
         System.out.println(Load.HEADER);
         results.forEach(System.out::println);

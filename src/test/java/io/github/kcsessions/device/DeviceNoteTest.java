@@ -1,22 +1,23 @@
 package io.github.kcsessions.device;
 
+import io.github.kcsessions.geo.Location;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+
+import static io.github.kcsessions.fixtures.Devices.CHROME_WINDOWS;
+import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.kcsessions.geo.Location;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
-import org.junit.jupiter.params.provider.ValueSource;
-
 class DeviceNoteTest {
 
-    private static final String CHROME_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
-            + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
     private static final DeviceInfo DESKTOP = new DeviceInfo(CHROME_WINDOWS, "Chrome", "131.0.6778.86", "Windows",
             "11", DeviceInfo.DESKTOP, false, null, null, false);
@@ -29,7 +30,7 @@ class DeviceNoteTest {
 
     @Test
     void roundTripsATypicalRecord() {
-        DeviceRecord record = new DeviceRecord(DESKTOP, 1_732_000_000L, 1_732_003_600L, "81.2.69.142",
+        DeviceRecord record = new DeviceRecord(DESKTOP, 1_732_000_000L, 1_732_003_600L, LONDON_IP,
                 "2001:db8::1", new Location("US", "United States", null, null), LONDON);
 
         assertEquals(record, roundTrip(record));
@@ -148,7 +149,7 @@ class DeviceNoteTest {
     /** Earlier builds also wrote lower-case and hex copies for database matching: they are skipped, not needed. */
     @Test
     void fieldsOfEarlierBuildsAreSkipped() {
-        DeviceRecord record = new DeviceRecord(DESKTOP, 1, 2, "10.0.0.7", "81.2.69.142", LONDON, null);
+        DeviceRecord record = new DeviceRecord(DESKTOP, 1, 2, "10.0.0.7", LONDON_IP, LONDON, null);
         String note = DeviceNote.encode(record);
         assertFalse(note.contains("|b=") || note.contains("|lih="), note);
 
@@ -227,11 +228,11 @@ class DeviceNoteTest {
 
     @Test
     void seenAgainKeepsTheFirstSightingAndMovesTheLast() {
-        DeviceRecord first = DeviceRecord.firstSighting(DESKTOP, 100, "81.2.69.142", LONDON);
+        DeviceRecord first = DeviceRecord.firstSighting(DESKTOP, 100, LONDON_IP, LONDON);
 
         DeviceRecord later = first.seenAgain(200, "10.0.0.1", null);
 
-        assertEquals(new DeviceRecord(DESKTOP, 100, 200, "81.2.69.142", "10.0.0.1", null, LONDON), later);
+        assertEquals(new DeviceRecord(DESKTOP, 100, 200, LONDON_IP, "10.0.0.1", null, LONDON), later);
     }
 
     @Test

@@ -1,5 +1,17 @@
 package io.github.kcsessions.device;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Map;
+
+import static io.github.kcsessions.fixtures.Devices.CHROME_ANDROID_REDUCED;
+import static io.github.kcsessions.fixtures.Devices.CHROME_MAC;
+import static io.github.kcsessions.fixtures.Devices.CHROME_WINDOWS;
+import static io.github.kcsessions.fixtures.Devices.CURL;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,21 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.NullSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
 class DeviceParserTest {
 
-    private static final String CHROME_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
-            + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
-    private static final String CHROME_ANDROID_REDUCED = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 "
-            + "(KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
-    private static final String CHROME_MAC = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 "
-            + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
     private final DeviceParser parser = new DeviceParser();
 
@@ -291,7 +290,7 @@ class DeviceParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+            CHROME_WINDOWS,
             "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
             "Mozilla/5.0 (compatible; curl-like; Java/17) Firefox/1.0",
             "nodejs-client/1.0",
@@ -466,7 +465,7 @@ class DeviceParserTest {
         Map<String, String> hints = Map.of("Sec-CH-UA-Mobile", "?1", "Sec-CH-UA-Platform", "\"Android\"",
                 "Sec-CH-UA-Model", "\"Pixel 7\"");
 
-        assertEquals(parse("curl/8.5.0"), parse("curl/8.5.0", hints));
+        assertEquals(parse(CURL), parse(CURL, hints));
         String googlebot = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
         assertEquals(parse(googlebot), parse(googlebot, hints));
     }

@@ -1,15 +1,16 @@
 package io.github.kcsessions.geo;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AddressScopeTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"81.2.69.142", "8.8.8.8", "100.63.255.255", "100.128.0.0", "172.15.255.255",
+    @ValueSource(strings = {LONDON_IP, "8.8.8.8", "100.63.255.255", "100.128.0.0", "172.15.255.255",
             "172.32.0.0", "192.169.0.1", "2001:480::1", "2a00:1450:4001::200e", "fbff::1", "fe00::1"})
     void publicAddresses(String address) {
         assertTrue(AddressScope.isPublic(IpAddresses.parse(address)));

@@ -1,9 +1,10 @@
 package io.github.kcsessions.geo;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -11,11 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
-import org.junit.jupiter.params.provider.ValueSource;
+
+import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 class GeoIpLookupTest {
 
@@ -32,7 +34,7 @@ class GeoIpLookupTest {
     @ValueSource(strings = {"GeoIP2-City-Test.mmdb", "GeoLite2-City-Test.mmdb"})
     void locatesLondon(String database) {
         try (GeoIpLookup lookup = GeoIpLookup.open(testDatabase(database))) {
-            assertEquals(new Location("GB", "United Kingdom", "England", "London"), lookup.locate("81.2.69.142"));
+            assertEquals(new Location("GB", "United Kingdom", "England", "London"), lookup.locate(LONDON_IP));
         }
     }
 
@@ -87,7 +89,7 @@ class GeoIpLookupTest {
         GeoIpLookup lookup = GeoIpLookup.open(path);
 
         assertSame(GeoIpLookup.DISABLED, lookup);
-        assertNull(lookup.locate("81.2.69.142"));
+        assertNull(lookup.locate(LONDON_IP));
     }
 
     @Test
@@ -95,7 +97,7 @@ class GeoIpLookupTest {
         GeoIpLookup lookup = GeoIpLookup.open(directory.resolve("GeoLite2-City.mmdb").toString());
 
         assertSame(GeoIpLookup.UNUSABLE, lookup);
-        assertNull(lookup.locate("81.2.69.142"));
+        assertNull(lookup.locate(LONDON_IP));
     }
 
     @Test
@@ -125,7 +127,7 @@ class GeoIpLookupTest {
         Path file = Files.write(directory.resolve("GeoIP2-City.mmdb"), truncated);
 
         try (GeoIpLookup lookup = GeoIpLookup.open(file.toString())) {
-            assertNull(lookup.locate("81.2.69.142"));
+            assertNull(lookup.locate(LONDON_IP));
         }
     }
 
@@ -154,6 +156,6 @@ class GeoIpLookupTest {
 
         lookup.close();
 
-        assertNull(lookup.locate("81.2.69.142"));
+        assertNull(lookup.locate(LONDON_IP));
     }
 }

@@ -1,17 +1,19 @@
 package io.github.kcsessions.geo;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 class IpAddressesTest {
 
@@ -62,7 +64,7 @@ class IpAddressesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"81.2.69.142", "0.0.0.0", "255.255.255.255", "::1", "::",
+    @ValueSource(strings = {LONDON_IP, "0.0.0.0", "255.255.255.255", "::1", "::",
             "2001:db8::1", "2001:0db8:0000:0000:0000:0000:0000:0001", "::ffff:81.2.69.142", "FE80::1",
             "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255"})
     void readsLiterals(String literal) throws UnknownHostException {

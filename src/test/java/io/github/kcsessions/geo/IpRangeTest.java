@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,7 +15,7 @@ class IpRangeTest {
     @Test
     void ipv4BlocksContainTheirAddressesOnly() {
         IpRange block = IpRange.parse("81.2.69.0/24");
-        assertTrue(block.contains("81.2.69.142"));
+        assertTrue(block.contains(LONDON_IP));
         assertTrue(block.contains("81.2.69.0"));
         assertFalse(block.contains("81.2.70.1"));
         assertFalse(block.contains("2001:db8::1"));
@@ -25,7 +26,7 @@ class IpRangeTest {
 
     @Test
     void aSingleAddressIsAFullLengthBlock() {
-        assertEquals(32, IpRange.parse("81.2.69.142").prefixLength());
+        assertEquals(32, IpRange.parse(LONDON_IP).prefixLength());
         assertEquals(128, IpRange.parse("2001:db8::1").prefixLength());
         assertTrue(IpRange.parse("2001:db8::1").contains("2001:0db8:0:0:0:0:0:1"));
     }
@@ -54,8 +55,8 @@ class IpRangeTest {
         IpRange block = IpRange.parse("81.2.69.142/25");
         assertEquals("00000000000000000000ffff51024580", block.lowest());
         assertEquals("00000000000000000000ffff510245ff", block.highest());
-        assertEquals(IpAddresses.sortable("81.2.69.142"), IpRange.parse("81.2.69.142").lowest());
-        assertEquals(IpAddresses.sortable("81.2.69.142"), IpRange.parse("81.2.69.142").highest());
+        assertEquals(IpAddresses.sortable(LONDON_IP), IpRange.parse(LONDON_IP).lowest());
+        assertEquals(IpAddresses.sortable(LONDON_IP), IpRange.parse(LONDON_IP).highest());
         assertEquals("00000000000000000000ffff00000000", IpRange.parse("0.0.0.0/0").lowest());
         assertEquals("00000000000000000000ffffffffffff", IpRange.parse("0.0.0.0/0").highest());
     }

@@ -26,6 +26,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
+import static io.github.kcsessions.fixtures.Devices.CURL;
+import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
 import static io.github.kcsessions.it.ApiAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,12 +55,12 @@ class AdminSessionsIT {
                     false),
             new Device("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
                     + "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1", "Safari", "iOS", false),
-            new Device("curl/8.5.0", "curl", null, true),
+            new Device(CURL, "curl", null, true),
             new Device("python-requests/2.31.0", "python-requests", null, true));
     // Addresses the test geo-IP database knows, and a private one it cannot locate.
-    private static final List<String> LOCATED = List.of("81.2.69.142", "89.160.20.112", "216.160.83.56");
+    private static final List<String> LOCATED = List.of(LONDON_IP, "89.160.20.112", "216.160.83.56");
     private static final Map<String, String> COUNTRY = Map.of(
-            "81.2.69.142", "GB", "89.160.20.112", "SE", "216.160.83.56", "US");
+            LONDON_IP, "GB", "89.160.20.112", "SE", "216.160.83.56", "US");
 
     private TestRealm realm;
     private TestRealm otherRealm;
@@ -103,7 +105,7 @@ class AdminSessionsIT {
         assertError(Api.delete(admin(realm, "/" + alice.sessionId()), "Authorization", viewer), 403, "forbidden");
         assertError(Api.delete(admin(realm, "?userId=" + realm.userId("alice")), "Authorization", viewer),
                 403, "forbidden");
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", alice.bearer()).status(),
+        assertEquals(200, realm.whoami(alice).status(),
                 "the refused revocation changed nothing");
     }
 
@@ -117,10 +119,10 @@ class AdminSessionsIT {
 
         assertEquals(204, revoked.status(), revoked.body());
         assertEquals("no-store", revoked.header("Cache-Control"));
-        assertError(Api.get(realm.api("/whoami"), "Authorization", alice.bearer()), 401, "unauthorized");
+        assertError(realm.whoami(alice), 401, "unauthorized");
         assertEquals(400, realm.refresh(TestRealm.SPA, alice.refreshToken()).status(), "the refresh token is dead");
         assertError(Api.get(admin(realm, "/" + alice.sessionId()), "Authorization", manager), 410, "session_ended");
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", other.bearer()).status(),
+        assertEquals(200, realm.whoami(other).status(),
                 "the user's other session lives on");
 
         JsonNode event = adminEvent(realm, alice.sessionId(), false);
@@ -152,8 +154,8 @@ class AdminSessionsIT {
         assertEquals(204, Api.delete(admin(realm, "/" + alice.sessionId()), "Authorization", manager).status());
 
         assertEquals(400, realm.refresh(TestRealm.SPA, alice.refreshToken()).status(), "the offline token is dead");
-        assertError(Api.get(realm.api("/whoami"), "Authorization", alice.bearer()), 401, "unauthorized");
-        assertError(Api.get(realm.api("/whoami"), "Authorization", browser.tokens().bearer()), 401, "unauthorized");
+        assertError(realm.whoami(alice), 401, "unauthorized");
+        assertError(realm.whoami(browser.tokens()), 401, "unauthorized");
         assertEquals(400, realm.refresh(TestRealm.SPA, browser.tokens().refreshToken()).status());
         assertError(Api.get(admin(realm, "/" + alice.sessionId()), "Authorization", manager), 410, "session_ended");
         Set<String> after = keys(Api.get(admin(realm, query), "Authorization", manager).json());
@@ -196,9 +198,9 @@ class AdminSessionsIT {
         assertEquals(total, revoked.json().get("revoked").asInt());
         assertEquals(0, Api.get(admin(realm, "?userId=" + bobId), "Authorization", manager).json().get("total").asInt());
         for (Tokens bob : bobs) {
-            assertError(Api.get(realm.api("/whoami"), "Authorization", bob.bearer()), 401, "unauthorized");
+            assertError(realm.whoami(bob), 401, "unauthorized");
         }
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", alice.bearer()).status(), "not alice's");
+        assertEquals(200, realm.whoami(alice).status(), "not alice's");
         adminEvent(realm, bobs.get(0).sessionId(), false);
         adminEvent(realm, bobs.get(1).sessionId(), true);
         adminEvent(realm, bobs.get(2).sessionId(), false);
@@ -226,7 +228,7 @@ class AdminSessionsIT {
             assertError(Api.delete(admin(realm, "?userId=" + realm.userId("carol")), "Authorization", bearer),
                     403, "forbidden");
         }
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", carol.bearer()).status());
+        assertEquals(200, realm.whoami(carol).status());
     }
 
     @Test
@@ -245,7 +247,7 @@ class AdminSessionsIT {
                 404, "not_found");
         assertEquals(0, Api.get(admin(otherRealm, "?userId=" + realm.userId("alice")), "Authorization", otherAdmin)
                 .json().get("total").asInt(), "another realm's user is no user here");
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", alice.bearer()).status());
+        assertEquals(200, realm.whoami(alice).status());
     }
 
     @Test
@@ -256,7 +258,7 @@ class AdminSessionsIT {
         assertEquals(200, one.status(), one.body());
         assertEquals(204, Api.delete(admin(realm, "/" + alice.sessionId()), "Authorization", Admin.bearer()).status());
 
-        assertError(Api.get(realm.api("/whoami"), "Authorization", alice.bearer()), 401, "unauthorized");
+        assertError(realm.whoami(alice), 401, "unauthorized");
         JsonNode event = adminEvent(realm, alice.sessionId(), false);
         assertEquals("master", realmName(event.at("/authDetails/realmId").asText()));
     }
@@ -308,8 +310,8 @@ class AdminSessionsIT {
 
     @Test
     void aSessionSeenFromAnotherAddressComesFirst() {
-        Tokens older = realm.passwordGrant(TestRealm.SPA, "carol", "X-Forwarded-For", "81.2.69.142");
-        realm.passwordGrant(TestRealm.SPA, "carol", "X-Forwarded-For", "81.2.69.142");
+        Tokens older = realm.passwordGrant(TestRealm.SPA, "carol", "X-Forwarded-For", LONDON_IP);
+        realm.passwordGrant(TestRealm.SPA, "carol", "X-Forwarded-For", LONDON_IP);
         String carol = "?type=online&max=1&userId=" + realm.userId("carol");
         // Activity is recorded to the second: the refresh must come in a later second than the newer sign-in.
         long signedIn = Instant.now().getEpochSecond();
@@ -368,8 +370,8 @@ class AdminSessionsIT {
         assertFilter("userId=" + bobId + "&browser=curl&type=offline",
                 l -> l.username().equals("bob") && l.device().browser().equals("curl") && l.offline(),
                 s -> s.at("/device/browser").asText().equals("curl") && s.get("offline").asBoolean());
-        assertFilter("ip=81.2.69.0/24", l -> l.ip().equals("81.2.69.142"),
-                s -> s.get("ipAddress").asText().equals("81.2.69.142"));
+        assertFilter("ip=81.2.69.0/24", l -> l.ip().equals(LONDON_IP),
+                s -> s.get("ipAddress").asText().equals(LONDON_IP));
         assertFilter("ip=10.1.2.0/25", l -> l.ip().startsWith("10.1.2.") && lastOctet(l.ip()) < 128,
                 s -> s.get("ipAddress").asText().startsWith("10.1.2.") && lastOctet(s.get("ipAddress").asText()) < 128);
         assertFilter("ip=10.1.2.128/25", l -> l.ip().startsWith("10.1.2.") && lastOctet(l.ip()) >= 128,
@@ -443,14 +445,14 @@ class AdminSessionsIT {
                 realmAdmin(r, "manager", "manage-users"))));
         List<Tokens> matching = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            matching.add(target.passwordGrant(TestRealm.SPA, "alice", "User-Agent", "curl/8.5.0",
+            matching.add(target.passwordGrant(TestRealm.SPA, "alice", "User-Agent", CURL,
                     "X-Forwarded-For", "89.160.20.112"));
         }
         List<Tokens> others = List.of(
                 target.passwordGrant(TestRealm.SPA, "bob", "User-Agent", DEVICES.get(0).userAgent(),
                         "X-Forwarded-For", "89.160.20.112"),
-                target.passwordGrant(TestRealm.SPA, "carol", "User-Agent", "curl/8.5.0",
-                        "X-Forwarded-For", "81.2.69.142"));
+                target.passwordGrant(TestRealm.SPA, "carol", "User-Agent", CURL,
+                        "X-Forwarded-For", LONDON_IP));
         String manager = target.passwordGrant(ADMIN_CLI, "manager").bearer();
         String filter = "country=SE&apiClient=true";
 
@@ -479,10 +481,10 @@ class AdminSessionsIT {
         assertEquals(3, userDry.json().get("matched").asInt());
 
         for (Tokens tokens : matching) {
-            assertEquals(200, whoami(target, tokens));
+            assertEquals(200, target.whoami(tokens).status());
         }
         for (Tokens tokens : others) {
-            assertEquals(200, whoami(target, tokens));
+            assertEquals(200, target.whoami(tokens).status());
         }
     }
 
@@ -491,17 +493,17 @@ class AdminSessionsIT {
         TestRealm target = TestRealm.create(RevokeRealm.class, r -> addUsers(r, List.of(
                 realmAdmin(r, "manager", "manage-users"), realmAdmin(r, "viewer", "view-users"))));
         List<Tokens> matching = List.of(
-                target.passwordGrant(TestRealm.SPA, "alice", "User-Agent", "curl/8.5.0",
+                target.passwordGrant(TestRealm.SPA, "alice", "User-Agent", CURL,
                         "X-Forwarded-For", "89.160.20.112"),
                 target.passwordGrant(TestRealm.SPA, "alice", Map.of("scope", "openid offline_access"),
-                        "User-Agent", "curl/8.5.0", "X-Forwarded-For", "89.160.20.112"),
+                        "User-Agent", CURL, "X-Forwarded-For", "89.160.20.112"),
                 target.passwordGrant(TestRealm.SPA, "bob", "User-Agent", "python-requests/2.31.0",
                         "X-Forwarded-For", "89.160.20.112"));
         List<Tokens> others = List.of(
                 target.passwordGrant(TestRealm.SPA, "alice", "User-Agent", DEVICES.get(0).userAgent(),
                         "X-Forwarded-For", "89.160.20.112"),
-                target.passwordGrant(TestRealm.SPA, "carol", "User-Agent", "curl/8.5.0",
-                        "X-Forwarded-For", "81.2.69.142"));
+                target.passwordGrant(TestRealm.SPA, "carol", "User-Agent", CURL,
+                        "X-Forwarded-For", LONDON_IP));
         String filter = "country=SE&apiClient=true";
         String viewer = target.passwordGrant(ADMIN_CLI, "viewer").bearer();
         assertError(Api.delete(admin(target, "?" + filter + "&expectedCount=3"), "Authorization", viewer), 403,
@@ -509,7 +511,7 @@ class AdminSessionsIT {
         assertError(Api.delete(admin(target, "?" + filter + "&dryRun=true"), "Authorization", viewer), 403,
                 "forbidden");
         for (Tokens tokens : matching) {
-            assertEquals(200, whoami(target, tokens), "a refused revocation changes nothing");
+            assertEquals(200, target.whoami(tokens).status(), "a refused revocation changes nothing");
         }
 
         String manager = target.passwordGrant(ADMIN_CLI, "manager").bearer();
@@ -520,11 +522,11 @@ class AdminSessionsIT {
         assertEquals(3, done.json().get("revoked").asInt());
 
         for (Tokens tokens : matching) {
-            assertEquals(401, whoami(target, tokens));
+            assertEquals(401, target.whoami(tokens).status());
             assertEquals(400, target.refresh(TestRealm.SPA, tokens.refreshToken()).status());
         }
         for (Tokens tokens : others) {
-            assertEquals(200, whoami(target, tokens));
+            assertEquals(200, target.whoami(tokens).status());
         }
         assertEquals(200, Api.get(admin(target, "?max=1"), "Authorization", manager).status());
         for (int i = 0; i < matching.size(); i++) {
@@ -737,10 +739,6 @@ class AdminSessionsIT {
 
     private static int lastOctet(String ip) {
         return Integer.parseInt(ip.substring(ip.lastIndexOf('.') + 1));
-    }
-
-    private static int whoami(TestRealm target, Tokens tokens) {
-        return Api.get(target.api("/whoami"), "Authorization", tokens.bearer()).status();
     }
 
     private static Set<String> sessionIds(List<Tokens> tokens) {

@@ -54,7 +54,7 @@ class BadInputIT {
                 "Authorization", alice.bearer()).json().get("message").asText(), "a long number is out of range");
         assertError(Api.delete(realm.api("?includeCurrent=maybe"), "Authorization", alice.bearer()), 400,
                 "invalid_parameter");
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", alice.bearer()).status(), "nothing revoked");
+        assertEquals(200, realm.whoami(alice).status(), "nothing revoked");
     }
 
     @Test
@@ -66,7 +66,7 @@ class BadInputIT {
             assertError(get, get.status(), get.status() == 400 ? "invalid_parameter" : "not_found");
             assertError(delete, delete.status(), delete.status() == 400 ? "invalid_parameter" : "not_found");
         }
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", aliceElsewhere.bearer()).status());
+        assertEquals(200, realm.whoami(aliceElsewhere).status());
     }
 
     @Test
@@ -94,7 +94,7 @@ class BadInputIT {
         // The limit is 32 KiB of UTF-8: 11,000 three-byte characters are over it, though fewer than 32,768 characters.
         assertError(Api.send("POST", realm.api("/revoke"), "application/json", "{\"sessionToken\":\"" + "\u20ac".repeat(11_000) + "\"}"),
                 413, "payload_too_large");
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", alice.bearer()).status(), "nothing revoked");
+        assertEquals(200, realm.whoami(alice).status(), "nothing revoked");
     }
 
     /** A client that builds /sessions/${id} from an empty id must never sign the user out anywhere. */
@@ -109,8 +109,8 @@ class BadInputIT {
         Http.Reply admin = Http.method("DELETE", realm.url("").replace("/realms/", "/admin/realms/")
                 + "/device-sessions/?userId=" + realm.userId("alice"), null, null, "Authorization", Admin.bearer());
         assertError(admin, 400, "invalid_parameter");
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", other.bearer()).status(), "nothing revoked");
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", aliceElsewhere.bearer()).status());
+        assertEquals(200, realm.whoami(other).status(), "nothing revoked");
+        assertEquals(200, realm.whoami(aliceElsewhere).status());
     }
 
     /** Keycloak's verifier throws on a JWS header without "alg": the token cannot be verified, so it is a 401. */
@@ -155,7 +155,7 @@ class BadInputIT {
         if (log != null) {
             assertEquals(List.of(), log.errors(), "hostile bodies leave no ERROR in the server log");
         }
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", alice.bearer()).status(), "nothing revoked");
+        assertEquals(200, realm.whoami(alice).status(), "nothing revoked");
     }
 
     /** Every route and method of ours answers in our schema, whatever the method; literal paths are not ids. */
@@ -181,7 +181,7 @@ class BadInputIT {
             assertError(Api.unchecked(method, admin + "/x", "Authorization", Admin.bearer()), 405, "method_not_allowed");
         }
         assertError(Api.unchecked("GET", admin + "/x/y", "Authorization", Admin.bearer()), 404, "not_found");
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", alice.bearer()).status(), "nothing revoked");
+        assertEquals(200, realm.whoami(alice).status(), "nothing revoked");
     }
 
     /** Digits of other scripts are digits to some parsers; here they are not a number. */

@@ -1,10 +1,9 @@
 package io.github.kcsessions.it;
 
-import io.github.kcsessions.it.support.KeycloakExtension;
-
 import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Api;
 import io.github.kcsessions.it.support.Http;
+import io.github.kcsessions.it.support.KeycloakExtension;
 import io.github.kcsessions.it.support.KeycloakTest;
 import io.github.kcsessions.it.support.TestRealm;
 import io.github.kcsessions.it.support.Tokens;
@@ -56,8 +55,8 @@ class CorsIT {
             assertError(reply, 403, "forbidden");
             assertNull(reply.header("Access-Control-Allow-Origin"));
         }
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", victim.bearer()).status(), "nothing revoked");
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", caller.bearer()).status());
+        assertEquals(200, realm.whoami(victim).status(), "nothing revoked");
+        assertEquals(200, realm.whoami(caller).status());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.kcsessions.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Api;
+import io.github.kcsessions.it.support.Clock;
 import io.github.kcsessions.it.support.Http;
 import io.github.kcsessions.it.support.KeycloakExtension;
 import io.github.kcsessions.it.support.KeycloakTest;
@@ -11,9 +12,9 @@ import io.github.kcsessions.it.support.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static io.github.kcsessions.fixtures.Devices.CHROME_ANDROID_REDUCED;
+import static io.github.kcsessions.fixtures.Devices.CHROME_WINDOWS;
+import static io.github.kcsessions.fixtures.Devices.CURL;
+import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
+import static io.github.kcsessions.fixtures.Devices.SAFARI_IPHONE;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,32 +44,19 @@ class DeviceIT {
 
     // ---- real user agents, as the browsers and tools send them
 
-    static final String CHROME_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
-            + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
     static final String FIREFOX_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 "
             + "Firefox/133.0";
     static final String SAFARI_MAC = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 "
             + "(KHTML, like Gecko) Version/17.4.1 Safari/605.1.15";
-    static final String EDGE_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
-            + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.86";
-    static final String SAFARI_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
-            + "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
     static final String CHROME_ANDROID_PHONE = "Mozilla/5.0 (Linux; Android 14; SM-S911B) AppleWebKit/537.36 "
-            + "(KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
-    static final String CHROME_ANDROID_REDUCED = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 "
             + "(KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
     static final String SAFARI_IPAD = "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
             + "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
-    static final String CHROME_ANDROID_TABLET = "Mozilla/5.0 (Linux; Android 13; SM-X710) AppleWebKit/537.36 "
-            + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
-    static final String CURL = "curl/8.5.0";
-    static final String POSTMAN = "PostmanRuntime/7.42.0";
     static final String PYTHON_REQUESTS = "python-requests/2.32.3";
     static final String OKHTTP = "okhttp/4.12.0";
 
     // ---- addresses the geo-IP test database knows, or not
 
-    static final String LONDON_IP = "81.2.69.142";
     static final String PRIVATE_IP = "10.0.0.7";
     static final String ISLE_OF_MAN_IPV6 = "2a02:ff40::1";
 
@@ -80,28 +73,17 @@ class DeviceIT {
                     boolean mobile, String model, String vendor, boolean apiClient) {
     }
 
+    /**
+     * One device of each kind the API tells apart, through each way of signing in: the parser's matrix of browsers,
+     * systems and tools is DeviceParserTest's; these prove that what a login sends reaches the session.
+     */
     static Stream<Arguments> passwordGrantDevices() {
         return Stream.of(
-                arguments("Firefox on Windows", FIREFOX_WINDOWS,
-                        new Expected("Firefox", "133.0", "Windows", "10", "desktop", false, null, null, false)),
-                arguments("Edge on Windows", EDGE_WINDOWS,
-                        new Expected("Edge", "131.0.2903", "Windows", "10", "desktop", false, null, null, false)),
                 arguments("Chrome on an Android phone", CHROME_ANDROID_PHONE,
                         new Expected("Chrome", "131.0.0", "Android", "14", "mobile", true, "SM-S911B", "Samsung",
                                 false)),
-                arguments("Safari on an iPad", SAFARI_IPAD,
-                        new Expected("Safari", "17.5", "iOS", "17.5", "tablet", true, "iPad", "Apple", false)),
-                arguments("Chrome on an Android tablet", CHROME_ANDROID_TABLET,
-                        new Expected("Chrome", "131.0.0", "Android", "13", "tablet", true, "SM-X710", "Samsung",
-                                false)),
                 arguments("curl", CURL,
-                        new Expected("curl", "8.5.0", null, null, "unknown", false, null, null, true)),
-                arguments("Postman", POSTMAN,
-                        new Expected("Postman", "7.42.0", null, null, "unknown", false, null, null, true)),
-                arguments("python-requests", PYTHON_REQUESTS,
-                        new Expected("python-requests", "2.32.3", null, null, "unknown", false, null, null, true)),
-                arguments("okhttp", OKHTTP,
-                        new Expected("okhttp", "4.12.0", null, null, "unknown", false, null, null, true)));
+                        new Expected("curl", "8.5.0", null, null, "unknown", false, null, null, true)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -118,11 +100,6 @@ class DeviceIT {
 
     static Stream<Arguments> browserLoginDevices() {
         return Stream.of(
-                arguments("Chrome on Windows", CHROME_WINDOWS,
-                        new Expected("Chrome", "131.0.0", "Windows", "10", "desktop", false, null, null, false)),
-                arguments("Safari on a Mac", SAFARI_MAC,
-                        new Expected("Safari", "17.4.1", "macOS", "10.15.7", "desktop", false, "Mac", "Apple",
-                                false)),
                 arguments("Safari on an iPhone", SAFARI_IPHONE,
                         new Expected("Safari", "17.5", "iOS", "17.5", "mobile", true, "iPhone", "Apple", false)));
     }
@@ -249,7 +226,7 @@ class DeviceIT {
 
         JsonNode me = whoami(tokens);
 
-        String expected = forwarded.contains("81.2.69.142") ? LONDON_IP : "2001:db8::1";
+        String expected = forwarded.contains(LONDON_IP) ? LONDON_IP : "2001:db8::1";
         assertEquals(expected, me.path("ipAddress").asText(null), forwarded + ": " + me);
         assertEquals(expected, me.path("initialIpAddress").asText(null), forwarded + ": " + me);
         if (expected.equals(LONDON_IP)) {
@@ -298,7 +275,7 @@ class DeviceIT {
                 "X-Forwarded-For", PRIVATE_IP);
         JsonNode before = whoami(login);
         assertTrue(before.get("location").isNull());
-        Thread.sleep(1500); // seen-at times are in seconds
+        Clock.nextSecond(); // seen-at times are in seconds
 
         Tokens refreshed = refreshed(realm.refresh(TestRealm.SPA, login.refreshToken(),
                 "User-Agent", SAFARI_IPHONE, "X-Forwarded-For", LONDON_IP));
@@ -322,7 +299,7 @@ class DeviceIT {
                 "X-Forwarded-For", LONDON_IP);
         JsonNode before = whoami(login);
         assertEquals(LONDON_IP, before.get("ipAddress").asText());
-        Thread.sleep(1500);
+        Clock.nextSecond(); // seen-at times are in seconds
 
         Tokens refreshed = refreshed(realm.refresh(TestRealm.BACKEND, login.refreshToken(),
                 "User-Agent", OKHTTP, "X-Forwarded-For", PRIVATE_IP));
@@ -358,7 +335,7 @@ class DeviceIT {
         assertEquals(offline.get("device"), me.get("device"));
 
         // A public client's offline refresh is the user's device too.
-        Thread.sleep(1500);
+        Clock.nextSecond(); // seen-at times are in seconds
         refreshed(realm.refresh(TestRealm.SPA, login.refreshToken(), "User-Agent", CHROME_ANDROID_PHONE,
                 "X-Forwarded-For", PRIVATE_IP));
         JsonNode offlineAfter = listedSession(login, "offline");
@@ -397,7 +374,7 @@ class DeviceIT {
         // An online session whose last address differs from its first, and an offline session.
         Tokens login = realm.passwordGrant(TestRealm.SPA, "alice", "User-Agent", SAFARI_MAC,
                 "X-Forwarded-For", LONDON_IP);
-        Thread.sleep(1100);
+        Clock.nextSecond(); // seen-at times are in seconds
         Tokens online = refreshed(realm.refresh(TestRealm.SPA, login.refreshToken(), "User-Agent", SAFARI_MAC,
                 "X-Forwarded-For", PRIVATE_IP));
         Tokens offline = realm.passwordGrant(TestRealm.SPA, "bob", Map.of("scope", "openid offline_access"),
@@ -417,7 +394,7 @@ class DeviceIT {
         assertSameDeviceData(offlineBefore, offlineAfter);
 
         // The stored record goes on after the restart: a refresh updates it, keeping where the session began.
-        Thread.sleep(1100);
+        Clock.nextSecond(); // seen-at times are in seconds
         JsonNode refreshedAfter = whoami(refreshed(realm.refresh(TestRealm.SPA, online.refreshToken(),
                 "User-Agent", SAFARI_MAC, "X-Forwarded-For", LONDON_IP)));
         assertEquals(LONDON_IP, refreshedAfter.get("ipAddress").asText());
@@ -435,7 +412,7 @@ class DeviceIT {
     // ---- helpers
 
     private JsonNode whoami(Tokens tokens) {
-        Http.Reply reply = Api.get(realm.api("/whoami"), "Authorization", tokens.bearer());
+        Http.Reply reply = realm.whoami(tokens);
         assertEquals(200, reply.status(), reply.body());
         return reply.json();
     }

@@ -1,24 +1,26 @@
 package io.github.kcsessions.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Http;
 import io.github.kcsessions.it.support.KeycloakTest;
 import io.github.kcsessions.it.support.TestRealm;
 import io.github.kcsessions.it.support.Tokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+
+import static io.github.kcsessions.fixtures.Devices.CURL;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The device table behind every search stays true: a session ended by any route, Keycloak's own included, expired, or
@@ -79,7 +81,7 @@ class DeviceTableIT {
     @ParameterizedTest
     @EnumSource(Ending.class)
     void aSessionEndedByAnyRouteLeavesTheSearchAtOnce(Ending ending) {
-        Tokens ended = realm.passwordGrant(TestRealm.SPA, ending.username(), "User-Agent", "curl/8.5.0");
+        Tokens ended = realm.passwordGrant(TestRealm.SPA, ending.username(), "User-Agent", CURL);
         String ofThatUser = "userId=" + realm.userId(ending.username()) + "&apiClient=true";
         assertEquals(1, search(realm, ofThatUser + "&first=1&max=1").get("total").asInt(), "the row is written");
 
@@ -96,7 +98,7 @@ class DeviceTableIT {
         String ofAlice = "userId=" + shortLived.userId("alice");
         assertEquals(1, search(shortLived, ofAlice).get("sessions").size());
         Instant deadline = Instant.now().plusSeconds(SHORT_LIFESPAN + 30);
-        while (Http.get(shortLived.api("/whoami"), "Authorization", expiring.bearer()).status() == 200) {
+        while (shortLived.whoami(expiring).status() == 200) {
             assertTrue(Instant.now().isBefore(deadline), "the session did not expire");
             pause(Duration.ofMillis(250));
         }

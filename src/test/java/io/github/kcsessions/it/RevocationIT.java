@@ -59,10 +59,10 @@ class RevocationIT {
 
         assertEquals(204, reply.status(), reply.body());
         assertEquals("no-store", reply.header("Cache-Control"));
-        assertError(Api.get(realm.api("/whoami"), "Authorization", phone.bearer()), 401, "unauthorized");
+        assertError(realm.whoami(phone), 401, "unauthorized");
         assertEquals(401, realm.userinfo(phone.accessToken()).status(), "Keycloak's userinfo refuses it too");
         assertEquals(400, realm.refresh(TestRealm.SPA, phone.refreshToken()).status(), "refresh fails");
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", laptop.bearer()).status());
+        assertEquals(200, realm.whoami(laptop).status());
         assertError(Api.get(realm.api("/" + phone.sessionId()), "Authorization", laptop.bearer()), 404, "not_found");
     }
 
@@ -72,7 +72,7 @@ class RevocationIT {
 
         assertEquals(204, Api.delete(realm.api("/" + tokens.sessionId()), "Authorization", tokens.bearer()).status());
 
-        assertError(Api.get(realm.api("/whoami"), "Authorization", tokens.bearer()), 401, "unauthorized");
+        assertError(realm.whoami(tokens), 401, "unauthorized");
     }
 
     @Test
@@ -97,7 +97,7 @@ class RevocationIT {
         assertError(Api.get(realm.api("/" + alice.sessionId()), "Authorization", bob.bearer()), 404, "not_found");
         assertError(Api.delete(realm.api("/" + alice.sessionId()), "Authorization", bob.bearer()), 404, "not_found");
 
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", alice.bearer()).status(), "alice's session survives");
+        assertEquals(200, realm.whoami(alice).status(), "alice's session survives");
         assertEquals(200, realm.refresh(TestRealm.SPA, alice.refreshToken()).status());
     }
 
@@ -113,7 +113,7 @@ class RevocationIT {
         assertEquals(200, reply.status(), reply.body());
         assertEquals(3, reply.json().get("revoked").asInt(), "two online and one offline");
         for (Tokens gone : List.of(a, b, offline)) {
-            assertEquals(401, Api.get(realm.api("/whoami"), "Authorization", gone.bearer()).status());
+            assertEquals(401, realm.whoami(gone).status());
         }
         assertEquals(400, realm.refresh(TestRealm.SPA, offline.refreshToken()).status());
         JsonNode left = Api.get(realm.api(""), "Authorization", current.bearer()).json();
@@ -122,7 +122,7 @@ class RevocationIT {
 
         Http.Reply all = Api.delete(realm.api("?includeCurrent=true"), "Authorization", current.bearer());
         assertEquals(1, all.json().get("revoked").asInt());
-        assertEquals(401, Api.get(realm.api("/whoami"), "Authorization", current.bearer()).status());
+        assertEquals(401, realm.whoami(current).status());
     }
 
     @Test
@@ -171,7 +171,7 @@ class RevocationIT {
         Tokens other = realm.passwordGrant(TestRealm.SPA, "alice");
         assertTrue(Tokens.claims(lite.accessToken()).path("resource_access").isMissingNode(), "really lightweight");
 
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", lite.bearer()).status());
+        assertEquals(200, realm.whoami(lite).status());
         assertEquals(204, Api.delete(realm.api("/" + other.sessionId()), "Authorization", lite.bearer()).status());
     }
 
@@ -183,7 +183,7 @@ class RevocationIT {
         assertEquals(200, Api.get(realm.api(""), "Authorization", dave.bearer()).status());
         assertError(Api.delete(realm.api("/" + daveElsewhere.sessionId()), "Authorization", dave.bearer()), 403, "forbidden");
         assertError(Api.delete(realm.api(""), "Authorization", dave.bearer()), 403, "forbidden");
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", daveElsewhere.bearer()).status());
+        assertEquals(200, realm.whoami(daveElsewhere).status());
     }
 
     @Test

@@ -90,7 +90,7 @@ class RevokeByTokenIT {
 
         revoke(mine.refreshToken());
 
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", bobs.bearer()).status());
+        assertEquals(200, realm.whoami(bobs).status());
     }
 
     @Test
@@ -103,9 +103,9 @@ class RevokeByTokenIT {
         for (String token : new String[] {"garbage", "a.b.c", foreign.refreshToken(), foreign.accessToken(), tampered}) {
             assertError(revoke(token), 400, "invalid_request");
         }
-        assertEquals(200, Api.get(other.api("/whoami"), "Authorization", foreign.bearer()).status(),
+        assertEquals(200, other.whoami(foreign).status(),
                 "the other realm's session is untouched");
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", mine.bearer()).status());
+        assertEquals(200, realm.whoami(mine).status());
     }
 
     @Test
@@ -127,7 +127,7 @@ class RevokeByTokenIT {
     }
 
     private void assertSessionGone(Tokens tokens) {
-        assertError(Api.get(realm.api("/whoami"), "Authorization", tokens.bearer()), 401, "unauthorized");
+        assertError(realm.whoami(tokens), 401, "unauthorized");
         assertEquals(400, realm.refresh(TestRealm.SPA, tokens.refreshToken()).status());
     }
 

@@ -2,6 +2,7 @@ package io.github.kcsessions.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcsessions.it.support.Api;
+import io.github.kcsessions.it.support.Clock;
 import io.github.kcsessions.it.support.Http;
 import io.github.kcsessions.it.support.KeycloakTest;
 import io.github.kcsessions.it.support.TestRealm;
@@ -38,10 +39,10 @@ class SessionListIT {
         others.add(realm.passwordGrant(TestRealm.BACKEND, "alice"));
         offline = realm.passwordGrant(TestRealm.SPA, "alice", Map.of("scope", "openid offline_access"));
         bobs = realm.passwordGrant(TestRealm.SPA, "bob");
-        Thread.sleep(1100); // so that the current session is not the most recently active one by accident of ordering
+        Clock.nextSecond(); // so that the current session is not the most recently active one by accident of ordering
         current = realm.passwordGrant(TestRealm.SPA, "alice");
         // Older sessions get activity after the current one: the list must still put the current one first.
-        Thread.sleep(1100);
+        Clock.nextSecond();
         realm.refresh(TestRealm.SPA, others.get(0).refreshToken());
     }
 

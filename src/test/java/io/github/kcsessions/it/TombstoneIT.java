@@ -1,9 +1,5 @@
 package io.github.kcsessions.it;
 
-import static io.github.kcsessions.it.ApiAssertions.assertError;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
 import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Api;
 import io.github.kcsessions.it.support.Http;
@@ -11,15 +7,20 @@ import io.github.kcsessions.it.support.KeycloakTest;
 import io.github.kcsessions.it.support.OpenApi;
 import io.github.kcsessions.it.support.TestRealm;
 import io.github.kcsessions.it.support.Tokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+
+import static io.github.kcsessions.it.ApiAssertions.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * What a sign-out's tombstone must not do: refuse a new sign-in in the same browser, outlive the session it stands
@@ -54,10 +55,10 @@ class TombstoneIT {
 
         Tokens second = realm.browserLogin("alice", false, first.cookies()).tokens();
 
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", second.bearer()).status());
+        assertEquals(200, realm.whoami(second).status());
         assertEquals(200, realm.userinfo(second.accessToken()).status());
         assertEquals(200, realm.refresh(TestRealm.SPA, second.refreshToken()).status());
-        assertError(Api.get(realm.api("/whoami"), "Authorization", first.tokens().bearer()), 401, "unauthorized");
+        assertError(realm.whoami(first.tokens()), 401, "unauthorized");
     }
 
     @Test
@@ -105,9 +106,9 @@ class TombstoneIT {
 
         assertEquals(204, route.end.apply(realm, target).status());
 
-        assertEquals(401, Http.get(realm.api("/whoami"), "Authorization", target.bearer()).status());
+        assertEquals(401, realm.whoami(target).status());
         for (Tokens other : List.of(before, after, offline)) {
-            assertEquals(200, Http.get(realm.api("/whoami"), "Authorization", other.bearer()).status(),
+            assertEquals(200, realm.whoami(other).status(),
                     route + " ended " + other.sessionId() + " too");
             assertEquals(200, realm.refresh(TestRealm.SPA, other.refreshToken()).status());
         }

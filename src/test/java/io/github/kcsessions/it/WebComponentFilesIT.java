@@ -1,19 +1,20 @@
 package io.github.kcsessions.it;
 
-import static io.github.kcsessions.it.ApiAssertions.assertError;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.kcsessions.it.support.Http;
 import io.github.kcsessions.it.support.KeycloakTest;
 import io.github.kcsessions.it.support.OpenApi;
 import io.github.kcsessions.it.support.TestRealm;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+
+import static io.github.kcsessions.it.ApiAssertions.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The modules of {@code <keycloak-sessions>} as a browser on another origin loads them (docs/embedding.md): every

@@ -2,6 +2,7 @@ package io.github.kcsessions.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcsessions.it.support.Api;
+import io.github.kcsessions.it.support.Clock;
 import io.github.kcsessions.it.support.Http;
 import io.github.kcsessions.it.support.KeycloakTest;
 import io.github.kcsessions.it.support.TestRealm;
@@ -43,7 +44,7 @@ class WhoamiIT {
     void whoamiAfterPasswordGrant() {
         Tokens tokens = realm.passwordGrant(TestRealm.SPA, "alice");
 
-        Http.Reply reply = Api.get(realm.api("/whoami"), "Authorization", tokens.bearer());
+        Http.Reply reply = realm.whoami(tokens);
 
         assertEquals(200, reply.status(), reply.body());
         assertEquals("no-store", reply.header("Cache-Control"));
@@ -80,7 +81,7 @@ class WhoamiIT {
     void whoamiAfterBrowserLogin() {
         TestRealm.BrowserLogin login = realm.browserLogin("bob", false);
 
-        Http.Reply reply = Api.get(realm.api("/whoami"), "Authorization", login.tokens().bearer());
+        Http.Reply reply = realm.whoami(login.tokens());
 
         assertEquals(200, reply.status(), reply.body());
         JsonNode me = reply.json();
@@ -138,10 +139,10 @@ class WhoamiIT {
         } finally {
             realm.update(Map.of("accessTokenLifespan", 300));
         }
-        Thread.sleep(2500);
+        Clock.untilAfter(Tokens.claims(shortLived.accessToken()).get("exp").asLong());
 
-        assertError(Api.get(realm.api("/whoami"), "Authorization", shortLived.bearer()), 401, "unauthorized");
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", tokens.bearer()).status(),
+        assertError(realm.whoami(shortLived), 401, "unauthorized");
+        assertEquals(200, realm.whoami(tokens).status(),
                 "a token still valid keeps working");
     }
 
@@ -149,9 +150,9 @@ class WhoamiIT {
     void tokenOfAnotherRealmIsUnauthorized() {
         TestRealm other = TestRealm.create(WhoamiOtherRealm.class);
         Tokens foreign = other.passwordGrant(TestRealm.SPA, "alice");
-        assertEquals(200, Api.get(other.api("/whoami"), "Authorization", foreign.bearer()).status());
+        assertEquals(200, other.whoami(foreign).status());
 
-        assertError(Api.get(realm.api("/whoami"), "Authorization", foreign.bearer()), 401, "unauthorized");
+        assertError(realm.whoami(foreign), 401, "unauthorized");
     }
 
     @Test
@@ -161,14 +162,14 @@ class WhoamiIT {
                 Map.of("client_id", TestRealm.SPA, "refresh_token", tokens.refreshToken()));
         assertEquals(204, logout.status(), logout.body());
 
-        assertError(Api.get(realm.api("/whoami"), "Authorization", tokens.bearer()), 401, "unauthorized");
+        assertError(realm.whoami(tokens), 401, "unauthorized");
     }
 
     @Test
     void serviceAccountIsForbidden() {
         Tokens service = realm.clientCredentials();
 
-        assertError(Api.get(realm.api("/whoami"), "Authorization", service.bearer()), 403, "forbidden");
+        assertError(realm.whoami(service), 403, "forbidden");
     }
 
     @Test
@@ -191,7 +192,7 @@ class WhoamiIT {
     void expiresAtUsesTheRememberMeSettings() {
         TestRealm.BrowserLogin login = realm.browserLogin("bob", true);
 
-        JsonNode me = Api.get(realm.api("/whoami"), "Authorization", login.tokens().bearer()).json();
+        JsonNode me = realm.whoami(login.tokens()).json();
 
         assertTrue(me.get("rememberMe").asBoolean());
         assertEquals(seconds(me, "lastActivityAt") + REMEMBER_ME_IDLE, seconds(me, "expiresAt"));

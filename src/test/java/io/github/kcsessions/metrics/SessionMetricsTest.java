@@ -1,13 +1,14 @@
 package io.github.kcsessions.metrics;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class SessionMetricsTest {
 

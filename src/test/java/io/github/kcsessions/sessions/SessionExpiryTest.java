@@ -1,12 +1,12 @@
 package io.github.kcsessions.sessions;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.keycloak.models.RealmModel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 /** The realm's settings, as Keycloak's SessionExpirationUtils reads them; the expected values are worked out by hand. */
 class SessionExpiryTest {

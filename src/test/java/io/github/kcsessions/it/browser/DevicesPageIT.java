@@ -2,7 +2,6 @@ package io.github.kcsessions.it.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcsessions.it.support.Admin;
-import io.github.kcsessions.it.support.Api;
 import io.github.kcsessions.it.support.Browser;
 import io.github.kcsessions.it.support.Http;
 import io.github.kcsessions.it.support.KeycloakTest;
@@ -20,6 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static io.github.kcsessions.fixtures.Devices.CHROME_WINDOWS;
+import static io.github.kcsessions.fixtures.Devices.CURL;
+import static io.github.kcsessions.fixtures.Devices.FIREFOX_LINUX;
+import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
+import static io.github.kcsessions.fixtures.Devices.PHONE_IP;
+import static io.github.kcsessions.fixtures.Devices.SAFARI_IPHONE;
+import static io.github.kcsessions.fixtures.Devices.SCRIPT_IP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,16 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @KeycloakTest
 class DevicesPageIT {
 
-    private static final String FIREFOX_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
-    private static final String SAFARI_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) "
-            + "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
-    private static final String CURL = "curl/8.5.0";
-    private static final String CHROME_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
-            + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
-    /** In the geo-IP test database: London, United Kingdom. */
-    private static final String LONDON_IP = "81.2.69.142";
-    private static final String SCRIPT_IP = "198.51.100.23";
-    private static final String PHONE_IP = "203.0.113.9";
     private static final Path SCREENSHOTS = Path.of(System.getProperty("docs.dir", "docs"), "screenshots");
 
     private TestRealm realm;
@@ -104,8 +100,8 @@ class DevicesPageIT {
             signOut(london);
             browser.waitFor(driver -> status(browser).equals("Firefox 133 on Linux was signed out."));
             cards(browser, 3);
-            assertEquals(401, Api.get(realm.api("/whoami"), "Authorization", laptop.bearer()).status());
-            assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", script.bearer()).status());
+            assertEquals(401, realm.whoami(laptop).status());
+            assertEquals(200, realm.whoami(script).status());
             assertEquals(200, realm.refresh(TestRealm.SPA, phone.refreshToken()).status());
 
             root(browser).findElement(By.cssSelector("[part~='sign-out-others']")).click();
@@ -114,7 +110,7 @@ class DevicesPageIT {
             List<WebElement> left = cards(browser, 1);
             assertTrue(left.get(0).getText().contains("This device"), left.get(0).getText());
         }
-        assertEquals(401, Api.get(realm.api("/whoami"), "Authorization", script.bearer()).status());
+        assertEquals(401, realm.whoami(script).status());
         assertEquals(401, realm.userinfo(script.accessToken()).status());
         assertEquals(400, realm.refresh(TestRealm.SPA, phone.refreshToken()).status());
         // Only the browser's own session is left.
@@ -153,7 +149,7 @@ class DevicesPageIT {
             assertTrue(cards.stream().anyMatch(c -> c.getText().contains("curl 8.5")));
             assertTrue(root(browser).findElements(By.cssSelector("button")).isEmpty(), "no button to sign out");
         }
-        assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", other.bearer()).status());
+        assertEquals(200, realm.whoami(other).status());
     }
 
     @Test

@@ -1,20 +1,11 @@
 package io.github.kcsessions.it.browser;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.github.kcsessions.it.support.Api;
 import io.github.kcsessions.it.support.Browser;
 import io.github.kcsessions.it.support.EmbeddingApp;
 import io.github.kcsessions.it.support.FreePort;
 import io.github.kcsessions.it.support.KeycloakTest;
 import io.github.kcsessions.it.support.TestRealm;
 import io.github.kcsessions.it.support.Tokens;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +15,22 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.kcsessions.fixtures.Devices.CHROME_WINDOWS;
+import static io.github.kcsessions.fixtures.Devices.CURL;
+import static io.github.kcsessions.fixtures.Devices.FIREFOX_LINUX;
+import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
+import static io.github.kcsessions.fixtures.Devices.PHONE_IP;
+import static io.github.kcsessions.fixtures.Devices.SAFARI_IPHONE;
+import static io.github.kcsessions.fixtures.Devices.SCRIPT_IP;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * {@code <keycloak-sessions>} in an app of its own origin that signs in with keycloak-js and loads the element from
  * the extension's URL, in a real Chromium (docs/embedding.md): what it shows, its buttons ending sessions on the server,
@@ -32,16 +39,6 @@ import org.openqa.selenium.WebElement;
 @KeycloakTest
 class EmbeddedComponentIT {
 
-    private static final String FIREFOX_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
-    private static final String SAFARI_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) "
-            + "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
-    private static final String CHROME_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
-            + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
-    private static final String CURL = "curl/8.5.0";
-    /** In the geo-IP test database: London, United Kingdom. */
-    private static final String LONDON_IP = "81.2.69.142";
-    private static final String SCRIPT_IP = "198.51.100.23";
-    private static final String PHONE_IP = "203.0.113.9";
     private static final Path SCREENSHOTS = Path.of(System.getProperty("docs.dir", "docs"), "screenshots");
 
     private TestRealm realm;
@@ -110,8 +107,8 @@ class EmbeddedComponentIT {
             browser.waitFor(driver -> status(browser).equals("Firefox 133 on Linux was signed out."));
             sessions(browser, 3);
             assertTrue(events(browser).contains(Map.of("type", "session-revoked", "detail", laptop.sessionId())));
-            assertEquals(401, Api.get(realm.api("/whoami"), "Authorization", laptop.bearer()).status());
-            assertEquals(200, Api.get(realm.api("/whoami"), "Authorization", script.bearer()).status());
+            assertEquals(401, realm.whoami(laptop).status());
+            assertEquals(200, realm.whoami(script).status());
             assertEquals(200, realm.refresh(TestRealm.SPA, phone.refreshToken()).status());
 
             // "Everywhere else" asks inline first.
@@ -121,7 +118,7 @@ class EmbeddedComponentIT {
             List<WebElement> left = sessions(browser, 1);
             assertTrue(left.get(0).getText().contains("This device"), left.get(0).getText());
         }
-        assertEquals(401, Api.get(realm.api("/whoami"), "Authorization", script.bearer()).status());
+        assertEquals(401, realm.whoami(script).status());
         assertEquals(400, realm.refresh(TestRealm.SPA, phone.refreshToken()).status());
     }
 

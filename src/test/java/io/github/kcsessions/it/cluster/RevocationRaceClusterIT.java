@@ -1,9 +1,5 @@
 package io.github.kcsessions.it.cluster;
 
-import static io.github.kcsessions.it.support.KeycloakTest.Topology.CLUSTER;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Api;
 import io.github.kcsessions.it.support.Http;
@@ -11,6 +7,10 @@ import io.github.kcsessions.it.support.KeycloakExtension;
 import io.github.kcsessions.it.support.KeycloakTest;
 import io.github.kcsessions.it.support.TestRealm;
 import io.github.kcsessions.it.support.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -18,9 +18,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+
+import static io.github.kcsessions.it.support.KeycloakTest.Topology.CLUSTER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Keycloak issue 51127: a node that misses a session in its cache re-reads it from the database and puts it back,
@@ -156,7 +157,7 @@ class RevocationRaceClusterIT {
 
     private static void useOn(TestRealm onB, Tokens victim, int kind) {
         switch (kind) {
-            case 0 -> Http.get(onB.api("/whoami"), "Authorization", victim.bearer());
+            case 0 -> onB.whoami(victim);
             case 1 -> onB.userinfo(victim.accessToken());
             default -> onB.refresh(TestRealm.SPA, victim.refreshToken());
         }
@@ -166,7 +167,7 @@ class RevocationRaceClusterIT {
         List<String> working = new ArrayList<>();
         for (TestRealm node : List.of(onA, onB)) {
             String name = node == onA ? "A" : "B";
-            if (Http.get(node.api("/whoami"), "Authorization", victim.bearer()).status() == 200) {
+            if (node.whoami(victim).status() == 200) {
                 working.add("whoami on " + name);
             }
             if (node.userinfo(victim.accessToken()).status() == 200) {

@@ -1,10 +1,5 @@
 package io.github.kcsessions.it.cluster;
 
-import static io.github.kcsessions.it.support.KeycloakTest.Topology.CLUSTER;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Api;
@@ -15,14 +10,23 @@ import io.github.kcsessions.it.support.KeycloakExtension;
 import io.github.kcsessions.it.support.KeycloakTest;
 import io.github.kcsessions.it.support.TestRealm;
 import io.github.kcsessions.it.support.Tokens;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static io.github.kcsessions.fixtures.Devices.CURL;
+import static io.github.kcsessions.fixtures.Devices.FIREFOX_LINUX;
+import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
+import static io.github.kcsessions.it.support.KeycloakTest.Topology.CLUSTER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two Keycloak nodes on one PostgreSQL: what one node records and changes, the other sees, through Keycloak's own
@@ -32,8 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SessionsClusterIT {
 
-    private static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
-    private static final String LONDON = "81.2.69.142";
+    private static final String LONDON = LONDON_IP;
 
     private Cluster cluster;
     private TestRealm onA;
@@ -49,10 +52,10 @@ class SessionsClusterIT {
     @Test
     @Order(1)
     void aSessionMadeOnOneNodeReadsTheSameOnTheOther() {
-        Tokens login = onA.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX, "X-Forwarded-For", LONDON);
+        Tokens login = onA.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", LONDON);
 
-        JsonNode fromA = Api.get(onA.api("/whoami"), "Authorization", login.bearer()).json();
-        JsonNode fromB = Api.get(onB.api("/whoami"), "Authorization", login.bearer()).json();
+        JsonNode fromA = onA.whoami(login).json();
+        JsonNode fromB = onB.whoami(login).json();
 
         assertEquals(login.sessionId(), fromB.get("id").asText());
         assertEquals("Firefox", fromB.at("/device/browser").asText());
@@ -65,8 +68,8 @@ class SessionsClusterIT {
     @Test
     @Order(2)
     void listsAreTheSameOnBothNodes() {
-        Tokens first = onA.passwordGrant(TestRealm.SPA, "bob", "User-Agent", FIREFOX);
-        onB.passwordGrant(TestRealm.SPA, "bob", "User-Agent", "curl/8.5.0");
+        Tokens first = onA.passwordGrant(TestRealm.SPA, "bob", "User-Agent", FIREFOX_LINUX);
+        onB.passwordGrant(TestRealm.SPA, "bob", "User-Agent", CURL);
         onA.passwordGrant(TestRealm.SPA, "bob", Map.of("scope", "openid offline_access"));
 
         JsonNode listA = Api.get(onA.api("?max=10"), "Authorization", first.bearer()).json();
@@ -83,7 +86,7 @@ class SessionsClusterIT {
         Http.Reply refreshed = onB.refresh(TestRealm.SPA, login.refreshToken(), "X-Forwarded-For", LONDON);
         assertEquals(200, refreshed.status(), refreshed.body());
 
-        JsonNode fromA = Api.get(onA.api("/whoami"), "Authorization", login.bearer()).json();
+        JsonNode fromA = onA.whoami(login).json();
 
         assertEquals(LONDON, fromA.get("ipAddress").asText());
         assertEquals("10.0.0.7", fromA.get("initialIpAddress").asText());
@@ -93,8 +96,8 @@ class SessionsClusterIT {
     @Test
     @Order(4)
     void bothNodesSearchTheSameRows() {
-        onA.passwordGrant(TestRealm.SPA, "carol", "User-Agent", "curl/8.5.0", "X-Forwarded-For", LONDON);
-        onB.passwordGrant(TestRealm.SPA, "carol", "User-Agent", FIREFOX, "X-Forwarded-For", LONDON);
+        onA.passwordGrant(TestRealm.SPA, "carol", "User-Agent", CURL, "X-Forwarded-For", LONDON);
+        onB.passwordGrant(TestRealm.SPA, "carol", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", LONDON);
 
         JsonNode fromA = onA.searchSessions("country=GB&max=100");
         JsonNode fromB = onB.searchSessions("country=GB&max=100");
@@ -126,7 +129,7 @@ class SessionsClusterIT {
     @Test
     @Order(10)
     void aRestartedNodeKeepsDeviceDataAndFillsTheTableAfterAnUpgrade() {
-        Tokens login = onA.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX, "X-Forwarded-For", LONDON);
+        Tokens login = onA.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", LONDON);
         JsonNode before = Api.get(onA.api("/" + login.sessionId()), "Authorization", login.bearer()).json();
         String realmId = Admin.getJson("/realms/" + onA.name()).get("id").asText();
         String bob = onA.userId("bob");
@@ -173,15 +176,15 @@ class SessionsClusterIT {
     @Test
     @Order(11)
     void afterANodeIsKilledTheOtherServesEverySession() {
-        Tokens madeOnB = onB.passwordGrant(TestRealm.SPA, "bob", "User-Agent", FIREFOX, "X-Forwarded-For", LONDON);
-        Tokens madeOnA = onA.passwordGrant(TestRealm.SPA, "bob", "User-Agent", "curl/8.5.0");
+        Tokens madeOnB = onB.passwordGrant(TestRealm.SPA, "bob", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", LONDON);
+        Tokens madeOnA = onA.passwordGrant(TestRealm.SPA, "bob", "User-Agent", CURL);
         ClusterNode b = cluster.b();
 
         b.kill();
         try {
             assertTrue(!b.isRunning());
             JsonNode list = Api.get(onA.api("?max=50"), "Authorization", madeOnA.bearer()).json();
-            JsonNode whoami = Api.get(onA.api("/whoami"), "Authorization", madeOnB.bearer()).json();
+            JsonNode whoami = onA.whoami(madeOnB).json();
             assertEquals(madeOnB.sessionId(), whoami.get("id").asText());
             assertEquals("London", whoami.at("/location/city").asText());
             assertTrue(list.get("total").asInt() >= 2);

@@ -1,11 +1,9 @@
 package io.github.kcsessions.it.fuzz;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcsessions.it.ApiAssertions;
 import io.github.kcsessions.it.support.Admin;
+import io.github.kcsessions.it.support.Clock;
 import io.github.kcsessions.it.support.Http;
 import io.github.kcsessions.it.support.KeycloakExtension;
 import io.github.kcsessions.it.support.KeycloakTest;
@@ -13,6 +11,9 @@ import io.github.kcsessions.it.support.OpenApi;
 import io.github.kcsessions.it.support.ServerLog;
 import io.github.kcsessions.it.support.TestRealm;
 import io.github.kcsessions.it.support.Tokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -21,8 +22,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+
+import static io.github.kcsessions.fixtures.Devices.CURL;
+import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A seeded fuzz campaign against both APIs and the login path (docs/fuzzing.md): hostile ids, query strings, bodies,
@@ -65,8 +69,8 @@ class FuzzIT {
         alice = realm.passwordGrant(TestRealm.SPA, "alice");
         // Sessions of other users, never given to the campaign: they must come out of it exactly as they went in.
         witnesses.add(realm.passwordGrant(TestRealm.SPA, "bob", "User-Agent", "Mozilla/5.0 (X11; Linux x86_64; "
-                + "rv:133.0) Gecko/20100101 Firefox/133.0", "X-Forwarded-For", "81.2.69.142"));
-        witnesses.add(realm.passwordGrant(TestRealm.SPA, "carol", "User-Agent", "curl/8.5.0",
+                + "rv:133.0) Gecko/20100101 Firefox/133.0", "X-Forwarded-For", LONDON_IP));
+        witnesses.add(realm.passwordGrant(TestRealm.SPA, "carol", "User-Agent", CURL,
                 "X-Forwarded-For", "2a02:ff40::1"));
         Tokens expiring = realm.passwordGrant("shortlived", "alice");
         hostileCredentials.addAll(forgedFrom(alice));
@@ -74,7 +78,7 @@ class FuzzIT {
         hostileCredentials.add("Bearer " + alice.idToken());
         hostileCredentials.add("Bearer " + alice.refreshToken());
         hostileCredentials.add("Bearer " + Admin.bearer().substring("Bearer ".length()));
-        Thread.sleep(2_100);
+        Clock.untilAfter(Tokens.claims(expiring.accessToken()).get("exp").asLong());
         hostileCredentials.add("Bearer " + expiring.accessToken());
     }
 
@@ -108,7 +112,7 @@ class FuzzIT {
 
         assertEquals(before, witnessViews(), "the other users' sessions changed (seed " + SEED + ")");
         for (Tokens witness : witnesses) {
-            assertEquals(200, Http.get(realm.api("/whoami"), "Authorization", witness.bearer()).status(),
+            assertEquals(200, realm.whoami(witness).status(),
                     "a witness session was ended (seed " + SEED + ")");
         }
         Http.Reply list = Http.get(realm.api("?max=100"), "Authorization", freshAlice().bearer());
@@ -309,7 +313,7 @@ class FuzzIT {
         assertEquals(200, reply.status(), "a login failed because of its headers: " + context);
         logins++;
         Tokens tokens = Tokens.of(reply);
-        Http.Reply me = Http.get(realm.api("/whoami"), "Authorization", tokens.bearer());
+        Http.Reply me = realm.whoami(tokens);
         assertEquals(200, OpenApi.assertValid(me).status(), context);
         JsonNode device = me.json().get("device");
         device.fields().forEachRemaining(field -> {

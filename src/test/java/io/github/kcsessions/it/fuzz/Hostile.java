@@ -6,6 +6,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 
+import static io.github.kcsessions.fixtures.Devices.CHROME_WINDOWS;
+import static io.github.kcsessions.fixtures.Devices.CURL;
+import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
+import static io.github.kcsessions.fixtures.Devices.SAFARI_IPHONE;
+
 /**
  * Hostile values, drawn from one seeded {@link Random}: the same seed gives the same campaign. What an attacker or a
  * careless client sends: empty, overlong, control and separator characters, JSON, template and JNDI strings, markup,
@@ -74,9 +79,9 @@ final class Hostile {
     /** A user agent: a real one, a real one with hostile text inserted, or anything. */
     String userAgent() {
         String real = pick(
-                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
-                "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
-                "curl/8.5.0", "PostmanRuntime/7.42.0", "python-requests/2.32.3");
+                CHROME_WINDOWS,
+                SAFARI_IPHONE,
+                CURL, "PostmanRuntime/7.42.0", "python-requests/2.32.3");
         return switch (random.nextInt(4)) {
             case 0 -> real;
             case 1 -> {
@@ -110,7 +115,7 @@ final class Hostile {
     }
 
     private String anyForwardedFor() {
-        return pick("81.2.69.142", "[2001:db8::1]:4711", "[::ffff:81.2.69.142]", "81.2.69.142:80", "2001:DB8:0:0:0:0:0:1",
+        return pick(LONDON_IP, "[2001:db8::1]:4711", "[::ffff:81.2.69.142]", "81.2.69.142:80", "2001:DB8:0:0:0:0:0:1",
                 "unknown", "_hidden", "::1", "0.0.0.0", "256.1.1.1", "[::1", "127.1", "010.1.1.1",
                 "fe80::1%eth0", "1.2.3.4, 5.6.7.8", asHeaderBytes(pick(SPECIAL).replaceAll("\\p{Cntrl}", "")));
     }

@@ -1,8 +1,5 @@
 package io.github.kcsessions.it.metrics;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maxmind.geoip2.DatabaseReader;
 import io.github.kcsessions.it.support.Admin;
@@ -10,7 +7,6 @@ import io.github.kcsessions.it.support.Api;
 import io.github.kcsessions.it.support.EndedSessionCopies;
 import io.github.kcsessions.it.support.Forms;
 import io.github.kcsessions.it.support.FreePort;
-import io.github.kcsessions.it.support.Http;
 import io.github.kcsessions.it.support.KeycloakExtension;
 import io.github.kcsessions.it.support.KeycloakTest;
 import io.github.kcsessions.it.support.Mailbox;
@@ -18,21 +14,31 @@ import io.github.kcsessions.it.support.MetricsScrape;
 import io.github.kcsessions.it.support.TestRealm;
 import io.github.kcsessions.it.support.TestResources;
 import io.github.kcsessions.it.support.Tokens;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.github.kcsessions.fixtures.Devices.CURL;
+import static io.github.kcsessions.fixtures.Devices.FIREFOX_LINUX;
+import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The extension's metrics on Keycloak's management port ({@code --metrics-enabled=true}), each read as Prometheus reads
@@ -44,10 +50,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class MetricsIT {
 
     private static final String P = "keycloak_device_sessions_";
-    private static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
-    private static final String CURL = "curl/8.5.0";
     /** In the geo-IP test database: London. */
-    private static final String LONDON = "81.2.69.142";
+    private static final String LONDON = LONDON_IP;
     /** A public address the test database does not know. */
     private static final String UNKNOWN_PUBLIC = "8.8.8.8";
 
@@ -61,7 +65,7 @@ class MetricsIT {
             mail.configure(r);
             r.put("eventsListeners", List.of("jboss-logging", "new-device-email"));
             List<Object> users = new ArrayList<>((List<?>) r.get("users"));
-            for (String name : List.of("dave", "erin", "frank")) {
+            for (String name : List.of("dave", "erin", "frank", "grace")) {
                 users.add(TestRealm.user(r.get("realm").toString(), name, name, "Example", name + "@example.com"));
             }
             r.put("users", users);
@@ -145,8 +149,8 @@ class MetricsIT {
     @Test
     void newDeviceEmailsByOutcomeAndThisWasntMeConfirmations() throws Exception {
         MetricsScrape before = scrape();
-        realm.passwordGrant(TestRealm.SPA, "erin", "User-Agent", FIREFOX, "X-Forwarded-For", LONDON);
-        realm.passwordGrant(TestRealm.SPA, "erin", "User-Agent", FIREFOX, "X-Forwarded-For", LONDON);
+        realm.passwordGrant(TestRealm.SPA, "erin", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", LONDON);
+        realm.passwordGrant(TestRealm.SPA, "erin", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", LONDON);
         realm.passwordGrant(TestRealm.SPA, "erin", "User-Agent", CURL, "X-Forwarded-For", LONDON);
         String link = Mailbox.endSessionLink(mail.awaitOnly(realm, "erin@example.com"));
         assertEquals(200, Forms.confirmEndSession(link).status());
@@ -159,6 +163,33 @@ class MetricsIT {
         assertEquals(1, increase(before, after, "revocations_total", "route", "this_wasnt_me", "outcome", "revoked"));
     }
 
+    /** Two apps signing in from the same new device at once (a browser restoring its tabs) make one email. */
+    @Test
+    void simultaneousSignInsFromOneNewDeviceSendOneEmail() throws Exception {
+        MetricsScrape start = scrape();
+        realm.passwordGrant(TestRealm.SPA, "grace", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", LONDON);
+        MetricsScrape before = awaitIncrease(start, "new_device_emails_total", 1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Tokens>> signIns = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                signIns.add(pool.submit(() -> realm.passwordGrant(TestRealm.SPA, "grace", "User-Agent", CURL,
+                        "X-Forwarded-For", LONDON)));
+            }
+            for (Future<Tokens> signIn : signIns) {
+                signIn.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // Every sign-in is checked after it answered; once all four are counted, every email there is has been sent.
+        MetricsScrape after = awaitIncrease(before, "new_device_emails_total", 4);
+
+        assertEquals(1, increase(before, after, "new_device_emails_total", "outcome", "sent"));
+        assertEquals(3, increase(before, after, "new_device_emails_total", "outcome", "known_device"));
+        assertEquals(1, mail.to(realm, "grace@example.com").size());
+    }
+
     @Test
     void aNewDeviceEmailTheMailServerRefusedIsCountedAsFailed() throws Exception {
         TestRealm down = TestRealm.create(MailDown.class, r -> {
@@ -166,7 +197,7 @@ class MetricsIT {
             r.put("eventsListeners", List.of("jboss-logging", "new-device-email"));
         });
         MetricsScrape before = scrape();
-        down.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX, "X-Forwarded-For", LONDON);
+        down.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", LONDON);
         down.passwordGrant(TestRealm.SPA, "alice", "User-Agent", CURL, "X-Forwarded-For", LONDON);
         MetricsScrape after = awaitIncrease(before, down, "new_device_emails_total", 2);
 
@@ -177,10 +208,10 @@ class MetricsIT {
     @Test
     void deviceCapturesAndWhatTheyLacked() {
         MetricsScrape before = scrape();
-        realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", FIREFOX, "X-Forwarded-For", LONDON);
+        realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", LONDON);
         realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", "xyzzy/1.0", "X-Forwarded-For", LONDON);
-        realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", FIREFOX, "X-Forwarded-For", UNKNOWN_PUBLIC);
-        realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", FIREFOX, "X-Forwarded-For", "10.1.2.3");
+        realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", UNKNOWN_PUBLIC);
+        realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", "10.1.2.3");
         MetricsScrape after = scrape();
 
         assertEquals(4, increase(before, after, "captures_total"));

@@ -1,8 +1,5 @@
 package io.github.kcsessions.it.signals;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Api;
@@ -16,14 +13,22 @@ import io.github.kcsessions.it.support.ServerLog;
 import io.github.kcsessions.it.support.SignalReceiver;
 import io.github.kcsessions.it.support.TestRealm;
 import io.github.kcsessions.it.support.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+
+import static io.github.kcsessions.fixtures.Devices.CURL;
+import static io.github.kcsessions.fixtures.Devices.FIREFOX_LINUX;
+import static io.github.kcsessions.fixtures.Devices.HOME_IP;
+import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every way this extension ends a session reaches an app subscribed through Keycloak's Shared Signals transmitter
@@ -35,8 +40,6 @@ import org.junit.jupiter.api.Test;
 class SharedSignalsIT {
 
     private static final Duration PROMISED = Duration.ofSeconds(5);
-    private static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
-    private static final String CURL = "curl/8.5.0";
 
     private Mailbox mail;
     private TestRealm realm;
@@ -128,7 +131,7 @@ class SharedSignalsIT {
         String address = "203.0.113.77";
         Tokens bad = realm.passwordGrant(TestRealm.SPA, "grace", "X-Forwarded-For", address, "User-Agent", CURL);
         Tokens alsoBad = realm.passwordGrant(TestRealm.SPA, "heidi", "X-Forwarded-For", address, "User-Agent", CURL);
-        Tokens good = realm.passwordGrant(TestRealm.SPA, "grace", "X-Forwarded-For", "198.51.100.20");
+        Tokens good = realm.passwordGrant(TestRealm.SPA, "grace", "X-Forwarded-For", HOME_IP);
         Instant answered = answered(Admin.delete("/realms/" + realm.name() + "/device-sessions?ip=" + address
                 + "&expectedCount=2"), 200);
         assertSignalledOnce("grace", bad.sessionId(), answered);
@@ -138,9 +141,9 @@ class SharedSignalsIT {
 
     @Test
     void thisWasntMe() throws Exception {
-        realm.passwordGrant(TestRealm.SPA, "ivan", "User-Agent", FIREFOX, "X-Forwarded-For", "198.51.100.20");
+        realm.passwordGrant(TestRealm.SPA, "ivan", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
         Tokens intruder = realm.passwordGrant(TestRealm.SPA, "ivan", "User-Agent", CURL, "X-Forwarded-For",
-                "81.2.69.142");
+                LONDON_IP);
         String link = Mailbox.endSessionLink(mail.awaitOnly(realm, "ivan@example.com"));
         Http.Reply confirmed = Forms.confirmEndSession(link);
         Instant answered = answered(confirmed, 200);

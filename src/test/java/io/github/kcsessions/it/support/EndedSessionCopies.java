@@ -71,7 +71,7 @@ public final class EndedSessionCopies {
                     int afterEnd = 0;
                     while (afterEnd < USES_AFTER_THE_END) {
                         int status = refreshes ? realm.refresh(TestRealm.SPA, session.refreshToken()).status()
-                                : Http.get(realm.api("/whoami"), "Authorization", session.bearer()).status();
+                                : realm.whoami(session).status();
                         if (status != 200 || over.get()) {
                             afterEnd++;
                         }

@@ -116,6 +116,11 @@ public final class TestRealm {
         return Tokens.of(Http.postForm(tokenEndpoint(), form));
     }
 
+    /** This extension's whoami with the tokens' access token, the answer checked against the OpenAPI file. */
+    public Http.Reply whoami(Tokens tokens) {
+        return Api.get(api("/whoami"), "Authorization", tokens.bearer());
+    }
+
     public Http.Reply userinfo(String accessToken) {
         return Http.get(url("/protocol/openid-connect/userinfo"), "Authorization", "Bearer " + accessToken);
     }
