@@ -44,7 +44,7 @@ class AdminSessionsIT {
     private static final String ADMIN_CLI = "admin-cli";
 
     // Bulk realm: BULK_LOGINS password grants, every OFFLINE_EVERY-th also with an offline session.
-    private static final int BULK_LOGINS = 300;
+    private static final int BULK_LOGINS = 150;
     // Coprime to the number of users, devices, addresses and clients, so that offline sessions come in every mix.
     private static final int OFFLINE_EVERY = 11;
     private static final List<String> BULK_USERS = List.of("alice", "bob", "carol");

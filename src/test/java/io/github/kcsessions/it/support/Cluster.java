@@ -26,12 +26,25 @@ public final class Cluster implements AutoCloseable {
     }
 
     static Cluster start(Path distribution, Path workDirectory) {
+        return startFrom(copyOfDistribution(distribution, workDirectory), workDirectory);
+    }
+
+    /**
+     * Node A's copy of the distribution, without its data: taken before anything else of the run starts Keycloak in
+     * the distribution (a single node's start rewrites its files).
+     */
+    static Path copyOfDistribution(Path distribution, Path workDirectory) {
         DistributionServer.requireDistribution(distribution);
         DistributionServer.deleteRecursively(workDirectory.resolve("node-a"));
         DistributionServer.deleteRecursively(workDirectory.resolve("node-b"));
         Path buildLog = workDirectory.resolve("build.log");
         buildLog.toFile().delete();
-        Path homeA = copyWithoutData(distribution, workDirectory.resolve("node-a"), buildLog);
+        return copyWithoutData(distribution, workDirectory.resolve("node-a"), buildLog);
+    }
+
+    /** Builds node A's copy for PostgreSQL and clustering, copies it for node B, and starts the database and both. */
+    static Cluster startFrom(Path homeA, Path workDirectory) {
+        Path buildLog = workDirectory.resolve("build.log");
         ServerProcess.run(buildLog, BUILD_TIMEOUT, List.of(homeA.resolve("bin/kc.sh").toString(), "build",
                 "--db=postgres", "--cache=ispn", "--health-enabled=true"), Map.of());
         Path homeB = copyWithoutData(homeA, workDirectory.resolve("node-b"), buildLog);

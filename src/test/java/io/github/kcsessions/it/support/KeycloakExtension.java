@@ -29,8 +29,8 @@ public final class KeycloakExtension implements BeforeAllCallback {
                 .map(KeycloakTest::value).orElse(KeycloakTest.Topology.SINGLE_NODE);
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         if (topology == KeycloakTest.Topology.CLUSTER) {
-            cluster = (Cluster) store.getOrComputeIfAbsent("cluster", key -> new Stored(startCluster()), Stored.class)
-                    .value();
+            cluster = (Cluster) store.getOrComputeIfAbsent("cluster",
+                    key -> new Stored(EarlyCluster.take(KeycloakExtension::startCluster)), Stored.class).value();
             current = cluster.a();
         } else {
             current = (KeycloakServer) store.getOrComputeIfAbsent("single", key -> new Stored(startSingleNode()),
@@ -85,6 +85,14 @@ public final class KeycloakExtension implements BeforeAllCallback {
         return Path.of(System.getProperty("keycloak.dist.dir", build.resolve("keycloak-" + version()).toString()));
     }
 
+    static Path distributionDirectory() {
+        return distribution();
+    }
+
+    static Path clusterDirectory() {
+        return TestResources.buildDirectory().resolve("cluster");
+    }
+
     private static KeycloakServer startSingleNode() {
         Path home = distribution();
         String kind = System.getProperty("keycloak.server", "distribution");
@@ -135,11 +143,11 @@ public final class KeycloakExtension implements BeforeAllCallback {
     }
 
     private static Cluster startCluster() {
-        return Cluster.start(distribution(), TestResources.buildDirectory().resolve("cluster"));
+        return Cluster.start(distribution(), clusterDirectory());
     }
 
     /** Closed by JUnit when the root context closes, at the end of the run. */
-    private record Stored(AutoCloseable value) implements ExtensionContext.Store.CloseableResource {
+    private record Stored(AutoCloseable value) implements AutoCloseable {
         @Override
         public void close() throws Exception {
             value.close();
