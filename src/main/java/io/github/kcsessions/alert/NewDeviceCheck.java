@@ -20,8 +20,8 @@ import java.util.List;
 
 /**
  * After one sign-in: is its device new for this account? Updates the account's known devices
- * ({@link KnownDeviceStore}) and, for a new device, sends the email. Runs in a transaction of its own, after the sign-in committed, so the session and the
- * device the capture recorded for it are there to read.
+ * ({@link KnownDeviceStore}) and, for a new device, sends the email. Runs after the sign-in committed, so the session and
+ * the device the capture recorded for it are there to read.
  *
  * <p>Rules (docs/new-device-email.md): a sign-in whose device is unknown to an account that already knows at least one
  * device is new; the first sign-in an account makes while the feature is on only teaches it its first device; a
@@ -34,6 +34,10 @@ record NewDeviceCheck(String realmId, String userId, String sessionId, String cl
 
     void run(KeycloakSessionFactory factory) {
         try {
+            DeviceRecord news = sight(factory);
+            if (news == null) {
+                return;
+            }
             KeycloakModelUtils.runJobInTransaction(factory, session -> {
                 RealmModel realm = session.realms().getRealm(realmId);
                 if (realm == null) {
@@ -41,25 +45,54 @@ record NewDeviceCheck(String realmId, String userId, String sessionId, String cl
                 }
                 session.getContext().setRealm(realm);
                 UserModel user = session.users().getUserById(realm, userId);
-                List<UserSessionModel> sessions = new SessionLookup(session, realm).withId(sessionId);
-                if (user == null || sessions.isEmpty()) {
-                    return;
-                }
-                DeviceRecord device = DeviceNote.decode(sessions.get(0).getNote(DeviceNote.NAME));
-                if (device == null || !DeviceKey.isRecognisable(device.device())) {
-                    return;
-                }
-                KnownDeviceStore.Sighting sighting = remember(session, user, DeviceKey.of(device.device()));
-                if (sighting == KnownDeviceStore.Sighting.NEW) {
-                    new NewDeviceEmail(session, realm, user, baseUri).send(this, device);
-                } else {
-                    SessionMetrics.newDeviceEmail(realm.getName(),
-                            sighting == KnownDeviceStore.Sighting.FIRST ? "first_device" : "known_device");
+                if (user != null) {
+                    new NewDeviceEmail(session, realm, user, baseUri).send(this, news);
                 }
             });
         } catch (RuntimeException e) {
             LOG.warnf(e, "New-device check of session %s failed; no email was sent for it", sessionId);
         }
+    }
+
+    /**
+     * Records the sighting in a transaction that has committed when this returns, so that a simultaneous sign-in of
+     * the same device waits for the claim only as long as the claim itself, never for an email being sent.
+     *
+     * @return the device when it is news to report, else null
+     */
+    private DeviceRecord sight(KeycloakSessionFactory factory) {
+        try {
+            return KeycloakModelUtils.runJobInTransactionWithResult(factory, this::claim);
+        } catch (RuntimeException raced) {
+            // Not every database lets the claim skip a row another sign-in inserted meanwhile (H2 has no
+            // "on conflict"); that row has committed now, and the second reading finds the device known.
+            LOG.debugf("New-device check of session %s retried: %s", sessionId, raced.toString());
+            return KeycloakModelUtils.runJobInTransactionWithResult(factory, this::claim);
+        }
+    }
+
+    private DeviceRecord claim(KeycloakSession session) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        if (realm == null) {
+            return null;
+        }
+        session.getContext().setRealm(realm);
+        UserModel user = session.users().getUserById(realm, userId);
+        List<UserSessionModel> sessions = new SessionLookup(session, realm).withIdOutsideRequest(sessionId);
+        if (user == null || sessions.isEmpty()) {
+            return null;
+        }
+        DeviceRecord device = DeviceNote.decode(sessions.get(0).getNote(DeviceNote.NAME));
+        if (device == null || !DeviceKey.isRecognisable(device.device())) {
+            return null;
+        }
+        KnownDeviceStore.Sighting sighting = remember(session, user, DeviceKey.of(device.device()));
+        if (sighting == KnownDeviceStore.Sighting.NEW) {
+            return device;
+        }
+        SessionMetrics.newDeviceEmail(realm.getName(),
+                sighting == KnownDeviceStore.Sighting.FIRST ? "first_device" : "known_device");
+        return null;
     }
 
     /** Records the device as seen today; answers whether it is new to an account that knew other devices. */

@@ -43,6 +43,16 @@ public final class SessionLookup {
         return found;
     }
 
+    /**
+     * As {@link #withId}, for work outside a request: a copy of an ended session is left to the next request that
+     * meets it, which removes it and tells the apps (Shared Signals need a request to name the issuer).
+     */
+    public List<UserSessionModel> withIdOutsideRequest(String id) {
+        return Stream.of(sessions.getUserSession(realm, id), sessions.getOfflineUserSession(realm, id))
+                .filter(found -> found != null && !tombstones.refuses(realm, found))
+                .toList();
+    }
+
     /** The online or the offline session with that id, or null. */
     public UserSessionModel get(String id, boolean offline) {
         UserSessionModel found = offline ? sessions.getOfflineUserSession(realm, id) : sessions.getUserSession(realm, id);
