@@ -91,7 +91,6 @@ public final class IncidentResponseBenchmark {
     private static void measure(KeycloakServer server, Cluster cluster, String setup) throws Exception {
         System.out.println("Server: " + setup + "; " + SESSIONS + " sessions");
         TestRealm realm = TestRealm.create(IncidentResponseBenchmark.class, r -> {
-            r.put("passwordPolicy", "hashAlgorithm(pbkdf2-sha256) and hashIterations(1)");
             r.put("eventsEnabled", false);
             r.put("ssoSessionIdleTimeout", 36_000);
             r.put("ssoSessionMaxLifespan", 36_000);

@@ -41,6 +41,7 @@ class ConcurrencyIT {
     private static final long SEED = Long.getLong("concurrency.seed", 20261129L);
     private static final int SECONDS = Integer.getInteger("concurrency.seconds", 12);
     private static final int THREADS = 20;
+    private static final int MIN_ENDINGS = 2;
     private static final int LIVE_VICTIMS = 8;
     private static final int LIVE_BOB_VICTIMS = 3;
 
@@ -87,6 +88,7 @@ class ConcurrencyIT {
         final List<String> problems = Collections.synchronizedList(new ArrayList<>());
         final List<String> serverErrors = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger requests = new AtomicInteger();
+        final AtomicInteger nextRoute = new AtomicInteger();
         final Object bobLock = new Object();
 
         Run(TestRealm realm) {
@@ -110,7 +112,7 @@ class ConcurrencyIT {
         assertEquals(List.of(), first(run.serverErrors), run.serverErrors.size() + " 5xx answers (seed " + SEED + ")");
         assertEquals(List.of(), first(run.problems), run.problems.size() + " problems (seed " + SEED + ")");
         for (Route route : Route.values()) {
-            assertTrue(run.endings.get(route).get() >= 2, route + ": too few sign-outs to prove anything: "
+            assertTrue(run.endings.get(route).get() >= MIN_ENDINGS, route + ": too few sign-outs to prove anything: "
                     + run.endings.get(route));
             assertEquals(Set.of(), run.usedAfterEnd.get(route), route + ": sessions used after the sign-out answered");
             assertEquals(List.of(), usableAtEnd.get(route), route + ": sessions still usable at the end");
@@ -157,13 +159,15 @@ class ConcurrencyIT {
             addVictim(run, "bob");
         }
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+        long latest = end + TimeUnit.SECONDS.toNanos(60);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<?>> workers = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             Random random = new Random(SEED + t);
             int role = t % 5;
             workers.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
+                // The enders go on past the end, while the others still run, until every route ended a few sessions.
+                while (System.nanoTime() < end || role == 0 && !everyRouteEnded(run) && System.nanoTime() < latest) {
                     switch (role) {
                         case 0 -> endOne(run, random);
                         case 1 -> list(run, random);
@@ -179,6 +183,10 @@ class ConcurrencyIT {
         }
         pool.shutdown();
         return run;
+    }
+
+    private static boolean everyRouteEnded(Run run) {
+        return run.endings.values().stream().allMatch(count -> count.get() >= MIN_ENDINGS);
     }
 
     private static Map<Route, List<String>> usableAtEnd(Run run) {
@@ -223,7 +231,8 @@ class ConcurrencyIT {
     }
 
     private void endOne(Run run, Random random) {
-        Route route = Route.values()[random.nextInt(Route.values().length)];
+        // In turn rather than at random, so that a slow machine still ends sessions by every route.
+        Route route = Route.values()[Math.floorMod(run.nextRoute.getAndIncrement(), Route.values().length)];
         if (route == Route.ADMIN_USER_LOGOUT) {
             logOutBob(run);
             return;

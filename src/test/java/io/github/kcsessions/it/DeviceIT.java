@@ -5,7 +5,6 @@ import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Api;
 import io.github.kcsessions.it.support.Clock;
 import io.github.kcsessions.it.support.Http;
-import io.github.kcsessions.it.support.KeycloakExtension;
 import io.github.kcsessions.it.support.KeycloakTest;
 import io.github.kcsessions.it.support.TestRealm;
 import io.github.kcsessions.it.support.Tokens;
@@ -36,7 +35,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 /**
  * The device, address and location every session carries, as a user sees them through whoami and the session list,
  * after real logins against the real server: the login form, the password grant, refreshes by public and confidential
- * clients, offline sessions and a server restart. Client addresses are simulated with {@code X-Forwarded-For}, which
+ * clients and offline sessions (a restart: SessionsClusterIT). Client addresses are simulated with {@code X-Forwarded-For}, which
  * the test server trusts from loopback.
  */
 @KeycloakTest
@@ -50,8 +49,6 @@ class DeviceIT {
             + "(KHTML, like Gecko) Version/17.4.1 Safari/605.1.15";
     static final String CHROME_ANDROID_PHONE = "Mozilla/5.0 (Linux; Android 14; SM-S911B) AppleWebKit/537.36 "
             + "(KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
-    static final String SAFARI_IPAD = "Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
-            + "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
     static final String PYTHON_REQUESTS = "python-requests/2.32.3";
     static final String OKHTTP = "okhttp/4.12.0";
 
@@ -64,8 +61,7 @@ class DeviceIT {
 
     @BeforeAll
     void createRealm() {
-        // Long-lived access tokens: the restart test uses tokens issued before a restart of about a minute.
-        realm = TestRealm.create(DeviceIT.class, r -> r.put("accessTokenLifespan", 1800));
+        realm = TestRealm.create(DeviceIT.class);
     }
 
     /** What the API should say about a device; null fields must be absent from the JSON. */
@@ -368,47 +364,6 @@ class DeviceIT {
         assertEquals(whoami(phone).get("device"), phoneListed.get("device"), "list and whoami agree");
     }
 
-    /** The one test that restarts the shared server (about a minute): device data lives in the stored sessions. */
-    @Test
-    void deviceDataSurvivesARestart() throws InterruptedException {
-        // An online session whose last address differs from its first, and an offline session.
-        Tokens login = realm.passwordGrant(TestRealm.SPA, "alice", "User-Agent", SAFARI_MAC,
-                "X-Forwarded-For", LONDON_IP);
-        Clock.nextSecond(); // seen-at times are in seconds
-        Tokens online = refreshed(realm.refresh(TestRealm.SPA, login.refreshToken(), "User-Agent", SAFARI_MAC,
-                "X-Forwarded-For", PRIVATE_IP));
-        Tokens offline = realm.passwordGrant(TestRealm.SPA, "bob", Map.of("scope", "openid offline_access"),
-                "User-Agent", SAFARI_IPAD, "X-Forwarded-For", LONDON_IP);
-        JsonNode onlineBefore = whoami(online);
-        JsonNode offlineBefore = listedSession(offline, "offline");
-        assertEquals(PRIVATE_IP, onlineBefore.get("ipAddress").asText());
-        assertEquals(LONDON_IP, onlineBefore.get("initialIpAddress").asText());
-        assertEquals("Safari", onlineBefore.at("/device/browser").asText());
-        assertEquals("iPad", offlineBefore.at("/device/model").asText());
-
-        KeycloakExtension.server().restart();
-
-        JsonNode onlineAfter = whoami(online);
-        assertSameDeviceData(onlineBefore, onlineAfter);
-        JsonNode offlineAfter = listedSession(offline, "offline");
-        assertSameDeviceData(offlineBefore, offlineAfter);
-
-        // The stored record goes on after the restart: a refresh updates it, keeping where the session began.
-        Clock.nextSecond(); // seen-at times are in seconds
-        JsonNode refreshedAfter = whoami(refreshed(realm.refresh(TestRealm.SPA, online.refreshToken(),
-                "User-Agent", SAFARI_MAC, "X-Forwarded-For", LONDON_IP)));
-        assertEquals(LONDON_IP, refreshedAfter.get("ipAddress").asText());
-        assertEquals(LONDON_IP, refreshedAfter.get("initialIpAddress").asText());
-        assertLondon(refreshedAfter.get("location"));
-        assertEquals(onlineBefore.at("/device/firstSeenAt"), refreshedAfter.at("/device/firstSeenAt"));
-        assertTrue(seconds(refreshedAfter, "/device/lastSeenAt") > seconds(onlineBefore, "/device/lastSeenAt"));
-        assertEquals(onlineBefore.at("/device/userAgent"), refreshedAfter.at("/device/userAgent"));
-        refreshed(realm.refresh(TestRealm.SPA, offline.refreshToken(), "User-Agent", SAFARI_IPAD,
-                "X-Forwarded-For", LONDON_IP));
-        assertEquals(offlineBefore.get("device").get("firstSeenAt"),
-                listedSession(offline, "offline").at("/device/firstSeenAt"));
-    }
-
     // ---- helpers
 
     private JsonNode whoami(Tokens tokens) {
@@ -485,15 +440,6 @@ class DeviceIT {
         assertTrue(location != null && location.isObject(), "a location: " + location);
         assertEquals(Map.of("countryCode", "GB", "country", "United Kingdom", "region", "England", "city", "London"),
                 Http.JSON.convertValue(location, Map.class));
-    }
-
-    private static void assertSameDeviceData(JsonNode before, JsonNode after) {
-        assertEquals(before.get("id"), after.get("id"));
-        assertTrue(after.get("device").isObject(), "a device after the restart: " + after);
-        assertEquals(before.get("device"), after.get("device"), "device");
-        assertEquals(before.get("location"), after.get("location"), "location");
-        assertEquals(before.get("ipAddress"), after.get("ipAddress"), "ipAddress");
-        assertEquals(before.get("initialIpAddress"), after.get("initialIpAddress"), "initialIpAddress");
     }
 
     private static String text(JsonNode node, String field) {

@@ -3,6 +3,7 @@ package io.github.kcsessions.it.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Api;
+import io.github.kcsessions.it.support.Clock;
 import io.github.kcsessions.it.support.Cluster;
 import io.github.kcsessions.it.support.ClusterNode;
 import io.github.kcsessions.it.support.Http;
@@ -23,6 +24,8 @@ import java.util.Map;
 import static io.github.kcsessions.fixtures.Devices.CURL;
 import static io.github.kcsessions.fixtures.Devices.FIREFOX_LINUX;
 import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
+import static io.github.kcsessions.fixtures.Devices.HOME_IP;
+import static io.github.kcsessions.fixtures.Devices.SAFARI_IPHONE;
 import static io.github.kcsessions.it.support.KeycloakTest.Topology.CLUSTER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -131,6 +134,10 @@ class SessionsClusterIT {
     void aRestartedNodeKeepsDeviceDataAndFillsTheTableAfterAnUpgrade() {
         Tokens login = onA.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", LONDON);
         JsonNode before = Api.get(onA.api("/" + login.sessionId()), "Authorization", login.bearer()).json();
+        Tokens offline = onA.passwordGrant(TestRealm.SPA, "bob", Map.of("scope", "openid offline_access"),
+                "User-Agent", SAFARI_IPHONE, "X-Forwarded-For", LONDON);
+        JsonNode offlineBefore = listedOffline(offline);
+        assertEquals("iPhone", offlineBefore.at("/device/model").asText());
         String realmId = Admin.getJson("/realms/" + onA.name()).get("id").asText();
         String bob = onA.userId("bob");
         int sessions = onA.searchSessions("max=1").get("total").asInt();
@@ -162,6 +169,30 @@ class SessionsClusterIT {
         assertEquals(before.get("device"), afterOnA.get("device"));
         assertEquals(before.get("location"), afterOnA.get("location"));
         assertEquals(before.get("device"), onBAfter.get("device"));
+        assertEquals(offlineBefore.get("device"), listedOffline(offline).get("device"));
+
+        // The stored record goes on after the restart: a refresh updates it, keeping where the session began.
+        Clock.nextSecond(); // seen-at times are in seconds
+        Http.Reply refresh = onA.refresh(TestRealm.SPA, login.refreshToken(), "User-Agent", FIREFOX_LINUX,
+                "X-Forwarded-For", HOME_IP);
+        assertEquals(200, refresh.status(), refresh.body());
+        JsonNode refreshed = onA.whoami(Tokens.of(refresh)).json();
+        assertEquals(HOME_IP, refreshed.get("ipAddress").asText());
+        assertEquals(LONDON, refreshed.get("initialIpAddress").asText());
+        assertEquals(before.at("/device/firstSeenAt"), refreshed.at("/device/firstSeenAt"));
+        assertTrue(Instant.parse(refreshed.at("/device/lastSeenAt").asText())
+                .isAfter(Instant.parse(before.at("/device/lastSeenAt").asText())), refreshed.toString());
+    }
+
+    private JsonNode listedOffline(Tokens tokens) {
+        JsonNode list = Api.get(onA.api("?type=offline&max=100"), "Authorization", tokens.bearer()).json();
+        for (JsonNode listed : list.get("sessions")) {
+            if (listed.get("id").asText().equals(tokens.sessionId())) {
+                assertTrue(listed.get("offline").asBoolean());
+                return listed;
+            }
+        }
+        throw new AssertionError("no offline session " + tokens.sessionId() + " in " + list);
     }
 
     private static void pause(Duration duration) {

@@ -287,6 +287,9 @@ public final class TestRealm {
         realm.put("adminEventsDetailsEnabled", true);
         realm.put("rememberMe", true);
         realm.put("bruteForceProtected", false);
+        // The suite signs in thousands of times; Keycloak's default hashing (Argon2) costs about 0.1 s of CPU each,
+        // and password hashing is Keycloak's, not under test here.
+        realm.put("passwordPolicy", "hashAlgorithm(pbkdf2-sha256) and hashIterations(1)");
         // carol has no names or email on purpose; the profile check would stop her login to ask for them.
         realm.put("requiredActions", List.of(Map.of("alias", "VERIFY_PROFILE", "name", "Verify Profile",
                 "providerId", "VERIFY_PROFILE", "enabled", false, "defaultAction", false, "priority", 90)));
