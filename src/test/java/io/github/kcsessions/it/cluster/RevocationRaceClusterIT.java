@@ -59,9 +59,10 @@ class RevocationRaceClusterIT {
     @Test
     void withoutTombstonesKeycloaksOwnAdminLogoutLosesTheRace() {
         TestRealm realmA = withoutTombstonesOnA;
+        // Three sessions that survive their sign-out are proof enough that the race happens.
         int usable = race(realmA, realmA.at(KeycloakExtension.cluster().b()), "Keycloak's admin logout, no tombstones",
                 "alice", victim -> Admin.at(realmA.baseUrl())
-                        .call("DELETE", "/realms/" + realmA.name() + "/sessions/" + victim.sessionId(), null), 204);
+                        .call("DELETE", "/realms/" + realmA.name() + "/sessions/" + victim.sessionId(), null), 204, 3);
 
         assertTrue(usable > 0, "the race was not provoked in " + TRIES + " tries: the other tests prove nothing");
     }
@@ -114,14 +115,18 @@ class RevocationRaceClusterIT {
     }
 
     private int race(String what, String username, Revocation revocation, int expectedStatus) {
-        return race(onA, onB, what, username, revocation, expectedStatus);
+        return race(onA, onB, what, username, revocation, expectedStatus, TRIES);
     }
 
-    /** @return in how many tries the session could still be used after the revocation answered */
+    /**
+     * @param enough stop once this many sessions were still usable
+     * @return in how many tries the session could still be used after the revocation answered
+     */
     private int race(TestRealm onA, TestRealm onB, String what, String username, Revocation revocation,
-                     int expectedStatus) {
+                     int expectedStatus, int enough) {
         int usable = 0;
-        for (int i = 0; i < TRIES; i++) {
+        int tries = 0;
+        for (int i = 0; i < TRIES && usable < enough; i++, tries++) {
             Tokens victim = onA.passwordGrant(TestRealm.SPA, username);
             AtomicBoolean stop = new AtomicBoolean();
             List<Future<?>> hammers = new ArrayList<>();
@@ -151,7 +156,7 @@ class RevocationRaceClusterIT {
                         victim.sessionId(), stillWorking);
             }
         }
-        System.out.printf("%s: %d of %d revoked sessions still usable%n", what, usable, TRIES);
+        System.out.printf("%s: %d of %d revoked sessions still usable%n", what, usable, tries);
         return usable;
     }
 

@@ -12,8 +12,7 @@ import java.util.List;
  * ends), and points the test helpers at the server of the class that runs now:
  * <ul>
  *   <li>{@link KeycloakTest.Topology#SINGLE_NODE}: {@code -Dkeycloak.server=distribution} (the default) runs the
- *       distribution unpacked by Maven; {@code -Dkeycloak.server=testcontainers} runs the official image through
- *       testcontainers-keycloak (needs Docker);</li>
+ *       distribution unpacked by Maven; {@code -Dkeycloak.server=running} uses one started by hand;</li>
  *   <li>{@link KeycloakTest.Topology#CLUSTER}: PostgreSQL and two Keycloak nodes ({@link Cluster}).</li>
  * </ul>
  */
@@ -96,11 +95,6 @@ public final class KeycloakExtension implements BeforeAllCallback {
     private static KeycloakServer startSingleNode() {
         Path home = distribution();
         String kind = System.getProperty("keycloak.server", "distribution");
-        if (kind.equals("testcontainers")) {
-            ContainerServer container = new ContainerServer(version(), home.resolve("providers"));
-            container.start();
-            return container;
-        }
         if (kind.equals("running")) {
             return runningServer(System.getProperty("keycloak.url", "http://127.0.0.1:8080"));
         }
@@ -110,7 +104,7 @@ public final class KeycloakExtension implements BeforeAllCallback {
             distribution.start(true);
             return distribution;
         }
-        throw new IllegalArgumentException("keycloak.server must be 'distribution', 'testcontainers' or 'running', not "
+        throw new IllegalArgumentException("keycloak.server must be 'distribution' or 'running', not "
                 + kind);
     }
 
