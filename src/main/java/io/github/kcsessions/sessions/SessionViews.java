@@ -31,9 +31,8 @@ public final class SessionViews {
     /**
      * The caller's own session, with who they are.
      *
-     * @param issuedAt the {@code iat} of the caller's token, epoch seconds; null when no token was used
+     * @param token the caller's access token (its issue and expiry times are shown); null for a caller by cookie
      */
-    /** @param token the caller's access token; null for a caller by cookie */
     public SessionRepresentation whoami(UserSessionModel session, AccessToken token) {
         return build(session, true, identity(session.getUser()), token);
     }

@@ -208,8 +208,14 @@ public final class DeviceSessions {
      */
     public List<SessionRow> page(SessionRowFilter filter, int first, int max) {
         Where where = new Where(filter);
+        // An address block matches the last or the first address: two index ranges joined by "or". Walking the
+        // activity index in page order and testing each row against them is what PostgreSQL's planner picks for a
+        // plain "order by lastSeen", and it reads every newer row of the realm before the first match when the
+        // block's sessions are old. Ordering by an expression of lastSeen takes that walk away: the matches are
+        // collected from the two address indexes, then sorted. Same order, same pages.
+        String activity = filter.ipLowest() == null ? "d.lastSeen" : "(d.lastSeen + 0)";
         TypedQuery<Object[]> query = em.createQuery("select d.sessionId, d.offline, d.lastSeen from KcsDeviceSession d"
-                + where + " order by d.lastSeen desc, d.sessionId desc, d.offline desc", Object[].class);
+                + where + " order by " + activity + " desc, d.sessionId desc, d.offline desc", Object[].class);
         where.bind(query);
         List<SessionRow> rows = new ArrayList<>(max);
         for (Object[] row : query.setFirstResult(first).setMaxResults(max).getResultList()) {

@@ -17,6 +17,7 @@ import java.util.Map;
 
 import static io.github.kcsessions.it.ApiAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** DELETE /sessions/{id} and DELETE /sessions: revocation through Keycloak's back-channel logout. */
@@ -160,9 +161,8 @@ class RevocationIT {
         assertEquals(200, Admin.delete(admin + "?userId=" + realm.userId("bob")).status());
         assertEquals(200, Api.delete(realm.api("?includeCurrent=true"), "Authorization",
                 realm.passwordGrant(TestRealm.SPA, "bob").bearer()).status());
-        if (log != null) {
-            assertEquals(List.of(), log.errors());
-        }
+        assumeTrue(log != null, "the server's log is known only for a server the harness started");
+        assertEquals(List.of(), log.errors());
     }
 
     @Test
