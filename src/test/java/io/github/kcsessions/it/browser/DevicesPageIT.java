@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 
 import java.nio.file.Path;
@@ -26,6 +25,10 @@ import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
 import static io.github.kcsessions.fixtures.Devices.PHONE_IP;
 import static io.github.kcsessions.fixtures.Devices.SAFARI_IPHONE;
 import static io.github.kcsessions.fixtures.Devices.SCRIPT_IP;
+import static io.github.kcsessions.it.browser.SessionsElement.root;
+import static io.github.kcsessions.it.browser.SessionsElement.session;
+import static io.github.kcsessions.it.browser.SessionsElement.sessions;
+import static io.github.kcsessions.it.browser.SessionsElement.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,18 +70,18 @@ class DevicesPageIT {
 
         try (Browser browser = Browser.start(1280, 1000)) {
             browser.diagnosed("devices-alice", () -> openDevicesPage(browser, "alice"));
-            List<WebElement> cards = cards(browser, 4);
+            List<WebElement> cards = sessions(browser, 4);
 
             WebElement own = cards.get(0);
             assertTrue(own.getText().contains("This device"), own.getText());
-            WebElement london = card(browser, laptop.sessionId());
+            WebElement london = session(browser, laptop.sessionId());
             assertTrue(london.getText().contains("Firefox 133 on Linux"), london.getText());
             assertTrue(london.getText().contains("London, United Kingdom"), london.getText());
             assertTrue(london.getText().contains("Applications: Demo SPA"), london.getText());
-            WebElement curl = card(browser, script.sessionId());
+            WebElement curl = session(browser, script.sessionId());
             assertTrue(curl.getText().contains("curl 8.5 \u2014 API client"), curl.getText());
             assertTrue(curl.getText().contains(SCRIPT_IP), curl.getText());
-            WebElement offline = card(browser, phone.sessionId());
+            WebElement offline = session(browser, phone.sessionId());
             assertTrue(offline.getText().contains("Offline access for Demo SPA"), offline.getText());
             assertTrue(offline.getText().contains("Safari 17 on iOS 17.5"), offline.getText());
             // Relative times, with the exact time in the user's locale for hover and focus.
@@ -90,16 +93,16 @@ class DevicesPageIT {
             // A phone-sized window, loaded as a phone would: the console starts with its navigation closed.
             browser.resize(390, 1500);
             browser.driver().navigate().refresh();
-            cards(browser, 4);
+            sessions(browser, 4);
             browser.screenshot(SCREENSHOTS.resolve("devices-and-sessions-mobile.png"));
             browser.resize(1280, 1000);
             browser.driver().navigate().refresh();
-            cards(browser, 4);
-            london = card(browser, laptop.sessionId());
+            sessions(browser, 4);
+            london = session(browser, laptop.sessionId());
 
             signOut(london);
             browser.waitFor(driver -> status(browser).equals("Firefox 133 on Linux was signed out."));
-            cards(browser, 3);
+            sessions(browser, 3);
             assertEquals(401, realm.whoami(laptop).status());
             assertEquals(200, realm.whoami(script).status());
             assertEquals(200, realm.refresh(TestRealm.SPA, phone.refreshToken()).status());
@@ -107,7 +110,7 @@ class DevicesPageIT {
             root(browser).findElement(By.cssSelector("[part~='sign-out-others']")).click();
             root(browser).findElement(By.cssSelector("[part~='confirm-sign-out']")).click();
             browser.waitFor(driver -> status(browser).equals("2 other sessions were signed out."));
-            List<WebElement> left = cards(browser, 1);
+            List<WebElement> left = sessions(browser, 1);
             assertTrue(left.get(0).getText().contains("This device"), left.get(0).getText());
         }
         assertEquals(401, realm.whoami(script).status());
@@ -129,8 +132,8 @@ class DevicesPageIT {
 
         try (Browser browser = Browser.start(1280, 1000)) {
             browser.diagnosed("devices-carol", () -> openDevicesPage(browser, "carol"));
-            cards(browser, 2);
-            WebElement card = card(browser, hostile.sessionId());
+            sessions(browser, 2);
+            WebElement card = session(browser, hostile.sessionId());
             assertTrue(card.getText().contains(brand), card.getText());
             assertTrue(root(browser).findElements(By.cssSelector("img, [part~='device'] b")).isEmpty(),
                     "no element made from the client's text");
@@ -143,7 +146,7 @@ class DevicesPageIT {
         Tokens other = realm.passwordGrant(TestRealm.SPA, "dave", "User-Agent", CURL, "X-Forwarded-For", SCRIPT_IP);
         try (Browser browser = Browser.start(1280, 1000)) {
             browser.diagnosed("devices-dave", () -> openDevicesPage(browser, "dave"));
-            List<WebElement> cards = cards(browser, 2);
+            List<WebElement> cards = sessions(browser, 2);
             assertTrue(root(browser).findElement(By.cssSelector("[part~='message']")).getText()
                     .contains("signing them out is not enabled"));
             assertTrue(cards.stream().anyMatch(c -> c.getText().contains("curl 8.5")));
@@ -156,7 +159,7 @@ class DevicesPageIT {
     void signingOutTheCurrentSessionLogsTheBrowserOut() {
         try (Browser browser = Browser.start(1280, 1000)) {
             browser.diagnosed("devices-bob", () -> openDevicesPage(browser, "bob"));
-            WebElement own = cards(browser, 1).get(0);
+            WebElement own = sessions(browser, 1).get(0);
             signOut(own);
             // The console finds no session and shows Keycloak's login page again.
             browser.find(By.id("username"));
@@ -172,24 +175,6 @@ class DevicesPageIT {
         // The navigation entry replaces Keycloak's "Device activity".
         assertFalse(browser.findAll(By.linkText("Devices & sessions")).isEmpty());
         assertTrue(browser.findAll(By.linkText("Device activity")).isEmpty());
-    }
-
-    /** The page's list: the {@code <keycloak-sessions>} element, whose parts are in its shadow root. */
-    private static SearchContext root(Browser browser) {
-        return browser.find(By.tagName("keycloak-sessions")).getShadowRoot();
-    }
-
-    private static List<WebElement> cards(Browser browser, int expected) {
-        browser.waitFor(driver -> root(browser).findElements(By.cssSelector("[part~='session']")).size() == expected);
-        return root(browser).findElements(By.cssSelector("[part~='session']"));
-    }
-
-    private static WebElement card(Browser browser, String sessionId) {
-        return root(browser).findElement(By.cssSelector("[data-session-id='" + sessionId + "']"));
-    }
-
-    private static String status(Browser browser) {
-        return root(browser).findElement(By.cssSelector("[part~='status']")).getText();
     }
 
     /** "Sign out" acts at once: no dialog. */

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 
 import java.nio.file.Path;
@@ -27,6 +26,10 @@ import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
 import static io.github.kcsessions.fixtures.Devices.PHONE_IP;
 import static io.github.kcsessions.fixtures.Devices.SAFARI_IPHONE;
 import static io.github.kcsessions.fixtures.Devices.SCRIPT_IP;
+import static io.github.kcsessions.it.browser.SessionsElement.root;
+import static io.github.kcsessions.it.browser.SessionsElement.session;
+import static io.github.kcsessions.it.browser.SessionsElement.sessions;
+import static io.github.kcsessions.it.browser.SessionsElement.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -165,23 +168,6 @@ class EmbeddedComponentIT {
             browser.waitFor(driver -> root(browser).findElement(By.cssSelector("[part~='message']")).getText()
                     .startsWith("This list needs a signed-in user"));
         }
-    }
-
-    private static SearchContext root(Browser browser) {
-        return browser.find(By.tagName("keycloak-sessions")).getShadowRoot();
-    }
-
-    private static List<WebElement> sessions(Browser browser, int expected) {
-        browser.waitFor(driver -> root(browser).findElements(By.cssSelector("[part~='session']")).size() == expected);
-        return root(browser).findElements(By.cssSelector("[part~='session']"));
-    }
-
-    private static WebElement session(Browser browser, String sessionId) {
-        return root(browser).findElement(By.cssSelector("[data-session-id='" + sessionId + "']"));
-    }
-
-    private static String status(Browser browser) {
-        return root(browser).findElement(By.cssSelector("[part~='status']")).getText();
     }
 
     @SuppressWarnings("unchecked")
