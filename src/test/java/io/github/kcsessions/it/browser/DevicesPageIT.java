@@ -2,6 +2,7 @@ package io.github.kcsessions.it.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcsessions.it.support.Admin;
+import io.github.kcsessions.it.browser.SessionsElement.ThreeDevices;
 import io.github.kcsessions.it.support.Browser;
 import io.github.kcsessions.it.support.Http;
 import io.github.kcsessions.it.support.KeycloakTest;
@@ -20,10 +21,6 @@ import java.util.Map;
 
 import static io.github.kcsessions.fixtures.Devices.CHROME_WINDOWS;
 import static io.github.kcsessions.fixtures.Devices.CURL;
-import static io.github.kcsessions.fixtures.Devices.FIREFOX_LINUX;
-import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
-import static io.github.kcsessions.fixtures.Devices.PHONE_IP;
-import static io.github.kcsessions.fixtures.Devices.SAFARI_IPHONE;
 import static io.github.kcsessions.fixtures.Devices.SCRIPT_IP;
 import static io.github.kcsessions.it.browser.SessionsElement.root;
 import static io.github.kcsessions.it.browser.SessionsElement.session;
@@ -62,28 +59,14 @@ class DevicesPageIT {
 
     @Test
     void showsEveryDeviceAndPlaceAndSignsOutOneThenEverywhereElse() {
-        Tokens laptop = realm.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX_LINUX,
-                "X-Forwarded-For", LONDON_IP);
-        Tokens script = realm.passwordGrant(TestRealm.SPA, "alice", "User-Agent", CURL, "X-Forwarded-For", SCRIPT_IP);
-        Tokens phone = realm.passwordGrant(TestRealm.SPA, "alice", Map.of("scope", "openid offline_access"),
-                "User-Agent", SAFARI_IPHONE, "X-Forwarded-For", PHONE_IP);
+        ThreeDevices alice = ThreeDevices.signIn(realm);
+        Tokens laptop = alice.laptop();
+        Tokens script = alice.script();
+        Tokens phone = alice.phone();
 
         try (Browser browser = Browser.start(1280, 1000)) {
             browser.diagnosed("devices-alice", () -> openDevicesPage(browser, "alice"));
-            List<WebElement> cards = sessions(browser, 4);
-
-            WebElement own = cards.get(0);
-            assertTrue(own.getText().contains("This device"), own.getText());
-            WebElement london = session(browser, laptop.sessionId());
-            assertTrue(london.getText().contains("Firefox 133 on Linux"), london.getText());
-            assertTrue(london.getText().contains("London, United Kingdom"), london.getText());
-            assertTrue(london.getText().contains("Applications: Demo SPA"), london.getText());
-            WebElement curl = session(browser, script.sessionId());
-            assertTrue(curl.getText().contains("curl 8.5 \u2014 API client"), curl.getText());
-            assertTrue(curl.getText().contains(SCRIPT_IP), curl.getText());
-            WebElement offline = session(browser, phone.sessionId());
-            assertTrue(offline.getText().contains("Offline access for Demo SPA"), offline.getText());
-            assertTrue(offline.getText().contains("Safari 17 on iOS 17.5"), offline.getText());
+            WebElement london = alice.assertShown(browser);
             // Relative times, with the exact time in the user's locale for hover and focus.
             WebElement signedIn = london.findElement(By.cssSelector("time"));
             assertFalse(signedIn.getDomAttribute("title").isBlank());

@@ -1,5 +1,6 @@
 package io.github.kcsessions.it.browser;
 
+import io.github.kcsessions.it.browser.SessionsElement.ThreeDevices;
 import io.github.kcsessions.it.support.Browser;
 import io.github.kcsessions.it.support.EmbeddingApp;
 import io.github.kcsessions.it.support.FreePort;
@@ -21,10 +22,6 @@ import java.util.Map;
 
 import static io.github.kcsessions.fixtures.Devices.CHROME_WINDOWS;
 import static io.github.kcsessions.fixtures.Devices.CURL;
-import static io.github.kcsessions.fixtures.Devices.FIREFOX_LINUX;
-import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
-import static io.github.kcsessions.fixtures.Devices.PHONE_IP;
-import static io.github.kcsessions.fixtures.Devices.SAFARI_IPHONE;
 import static io.github.kcsessions.fixtures.Devices.SCRIPT_IP;
 import static io.github.kcsessions.it.browser.SessionsElement.root;
 import static io.github.kcsessions.it.browser.SessionsElement.session;
@@ -72,11 +69,10 @@ class EmbeddedComponentIT {
 
     @Test
     void anAppOnAnotherOriginShowsTheSessionsAndSignsThemOut() {
-        Tokens laptop = realm.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX_LINUX,
-                "X-Forwarded-For", LONDON_IP);
-        Tokens script = realm.passwordGrant(TestRealm.SPA, "alice", "User-Agent", CURL, "X-Forwarded-For", SCRIPT_IP);
-        Tokens phone = realm.passwordGrant(TestRealm.SPA, "alice", Map.of("scope", "openid offline_access"),
-                "User-Agent", SAFARI_IPHONE, "X-Forwarded-For", PHONE_IP);
+        ThreeDevices alice = ThreeDevices.signIn(realm);
+        Tokens laptop = alice.laptop();
+        Tokens script = alice.script();
+        Tokens phone = alice.phone();
 
         try (Browser browser = Browser.start(1280, 900)) {
             browser.diagnosed("embedded-alice", () -> {
@@ -84,19 +80,8 @@ class EmbeddedComponentIT {
                 browser.signIn("alice", TestRealm.PASSWORD);
                 sessions(browser, 4);
             });
-            List<WebElement> items = sessions(browser, 4);
-            assertTrue(items.get(0).getText().contains("This device"), items.get(0).getText());
-            WebElement london = session(browser, laptop.sessionId());
-            assertTrue(london.getText().contains("Firefox 133 on Linux"), london.getText());
-            assertTrue(london.getText().contains("London, United Kingdom"), london.getText());
-            assertTrue(london.getText().contains("Applications: Demo SPA"), london.getText());
+            WebElement london = alice.assertShown(browser);
             assertEquals("listitem", london.getDomAttribute("role"));
-            WebElement curl = session(browser, script.sessionId());
-            assertTrue(curl.getText().contains("curl 8.5 \u2014 API client"), curl.getText());
-            assertTrue(curl.getText().contains(SCRIPT_IP), curl.getText());
-            WebElement offline = session(browser, phone.sessionId());
-            assertTrue(offline.getText().contains("Safari 17 on iOS 17.5"), offline.getText());
-            assertTrue(offline.getText().contains("Offline access for Demo SPA"), offline.getText());
             assertEquals(List.of(Map.of("type", "sessions-loaded", "detail", 4L)), events(browser));
 
             browser.resize(1280, 1120);
