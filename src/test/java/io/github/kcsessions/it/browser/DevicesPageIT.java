@@ -14,18 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import static io.github.kcsessions.fixtures.Devices.CHROME_WINDOWS;
 import static io.github.kcsessions.fixtures.Devices.CURL;
 import static io.github.kcsessions.fixtures.Devices.SCRIPT_IP;
+import static io.github.kcsessions.it.browser.SessionsElement.SCREENSHOTS;
 import static io.github.kcsessions.it.browser.SessionsElement.root;
-import static io.github.kcsessions.it.browser.SessionsElement.session;
 import static io.github.kcsessions.it.browser.SessionsElement.sessions;
-import static io.github.kcsessions.it.browser.SessionsElement.status;
+import static io.github.kcsessions.it.browser.SessionsElement.signOut;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,8 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @KeycloakTest
 class DevicesPageIT {
-
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("docs.dir", "docs"), "screenshots");
 
     private TestRealm realm;
 
@@ -60,10 +55,6 @@ class DevicesPageIT {
     @Test
     void showsEveryDeviceAndPlaceAndSignsOutOneThenEverywhereElse() {
         ThreeDevices alice = ThreeDevices.signIn(realm);
-        Tokens laptop = alice.laptop();
-        Tokens script = alice.script();
-        Tokens phone = alice.phone();
-
         try (Browser browser = Browser.start(1280, 1000)) {
             browser.diagnosed("devices-alice", () -> openDevicesPage(browser, "alice"));
             WebElement london = alice.assertShown(browser);
@@ -81,46 +72,25 @@ class DevicesPageIT {
             browser.resize(1280, 1000);
             browser.driver().navigate().refresh();
             sessions(browser, 4);
-            london = session(browser, laptop.sessionId());
 
-            signOut(london);
-            browser.waitFor(driver -> status(browser).equals("Firefox 133 on Linux was signed out."));
-            sessions(browser, 3);
-            assertEquals(401, realm.whoami(laptop).status());
-            assertEquals(200, realm.whoami(script).status());
-            assertEquals(200, realm.refresh(TestRealm.SPA, phone.refreshToken()).status());
-
-            root(browser).findElement(By.cssSelector("[part~='sign-out-others']")).click();
-            root(browser).findElement(By.cssSelector("[part~='confirm-sign-out']")).click();
-            browser.waitFor(driver -> status(browser).equals("2 other sessions were signed out."));
-            List<WebElement> left = sessions(browser, 1);
-            assertTrue(left.get(0).getText().contains("This device"), left.get(0).getText());
+            alice.signOutLaptop(browser, realm);
+            alice.signOutOthers(browser, realm);
         }
-        assertEquals(401, realm.whoami(script).status());
-        assertEquals(401, realm.userinfo(script.accessToken()).status());
-        assertEquals(400, realm.refresh(TestRealm.SPA, phone.refreshToken()).status());
+        assertEquals(401, realm.userinfo(alice.script().accessToken()).status());
         // Only the browser's own session is left.
-        JsonNode left = realm.admin().json("/realms/" + realm.name() + "/users/" + realm.userId("alice") + "/sessions");
+        JsonNode left = realm.admin().json(user("alice") + "/sessions");
         assertEquals(1, left.size(), left.toString());
-        assertEquals(0, realm.admin().json("/realms/" + realm.name() + "/users/" + realm.userId("alice")
-                + "/offline-sessions/" + clientUuid(TestRealm.SPA)).size());
+        assertEquals(0, realm.admin().json(user("alice") + "/offline-sessions/" + clientUuid(TestRealm.SPA)).size());
     }
 
     /** A client names its own browser: the page shows that name as text, and nothing of it runs. */
     @Test
     void aHostileBrowserNameIsShownAsText() {
-        String brand = "<img src=x onerror=alert(1)><b>Browser</b>";
-        Tokens hostile = realm.passwordGrant(TestRealm.SPA, "carol", "User-Agent", CHROME_WINDOWS,
-                "X-Forwarded-For", SCRIPT_IP, "Sec-CH-UA", "\"" + brand + "\";v=\"1\"");
-
+        Tokens hostile = SessionsElement.hostileSignIn(realm);
         try (Browser browser = Browser.start(1280, 1000)) {
             browser.diagnosed("devices-carol", () -> openDevicesPage(browser, "carol"));
             sessions(browser, 2);
-            WebElement card = session(browser, hostile.sessionId());
-            assertTrue(card.getText().contains(brand), card.getText());
-            assertTrue(root(browser).findElements(By.cssSelector("img, [part~='device'] b")).isEmpty(),
-                    "no element made from the client's text");
-            assertFalse(browser.alertShown(), "no script ran");
+            SessionsElement.assertShownAsText(browser, hostile);
         }
     }
 
@@ -142,13 +112,11 @@ class DevicesPageIT {
     void signingOutTheCurrentSessionLogsTheBrowserOut() {
         try (Browser browser = Browser.start(1280, 1000)) {
             browser.diagnosed("devices-bob", () -> openDevicesPage(browser, "bob"));
-            WebElement own = sessions(browser, 1).get(0);
-            signOut(own);
+            signOut(sessions(browser, 1).get(0));
             // The console finds no session and shows Keycloak's login page again.
             browser.find(By.id("username"));
         }
-        assertEquals(0, realm.admin().json("/realms/" + realm.name() + "/users/" + realm.userId("bob") + "/sessions")
-                .size());
+        assertEquals(0, realm.admin().json(user("bob") + "/sessions").size());
     }
 
     private void openDevicesPage(Browser browser, String username) {
@@ -160,9 +128,9 @@ class DevicesPageIT {
         assertTrue(browser.findAll(By.linkText("Device activity")).isEmpty());
     }
 
-    /** "Sign out" acts at once: no dialog. */
-    private static void signOut(WebElement card) {
-        card.findElement(By.cssSelector("[part~='sign-out']")).click();
+    /** The admin API path of a user of the realm. */
+    private String user(String username) {
+        return "/realms/" + realm.name() + "/users/" + realm.userId(username);
     }
 
     private String clientUuid(String clientId) {
@@ -171,13 +139,11 @@ class DevicesPageIT {
 
     /** Keeps view-profile but removes manage-account, the realm's switch for self-service. */
     private void withoutManageAccount(String username) {
-        String user = realm.userId(username);
         JsonNode defaultRole = Admin.getJson("/realms/" + realm.name() + "/roles/default-roles-" + realm.name());
-        Admin.expectOk(Http.method("DELETE", realm.baseUrl() + "/admin/realms/" + realm.name() + "/users/" + user
-                + "/role-mappings/realm", "application/json", "[" + defaultRole + "]", "Authorization", Admin.bearer()));
-        String account = Admin.getJson("/realms/" + realm.name() + "/clients?clientId=account").get(0).get("id").asText();
+        Admin.expectOk(Http.method("DELETE", realm.baseUrl() + "/admin" + user(username) + "/role-mappings/realm",
+                "application/json", "[" + defaultRole + "]", "Authorization", Admin.bearer()));
+        String account = clientUuid("account");
         JsonNode viewProfile = Admin.getJson("/realms/" + realm.name() + "/clients/" + account + "/roles/view-profile");
-        Admin.expectOk(Admin.post("/realms/" + realm.name() + "/users/" + user + "/role-mappings/clients/" + account,
-                List.of(viewProfile)));
+        Admin.expectOk(Admin.post(user(username) + "/role-mappings/clients/" + account, List.of(viewProfile)));
     }
 }

@@ -15,20 +15,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.kcsessions.fixtures.Devices.CHROME_WINDOWS;
 import static io.github.kcsessions.fixtures.Devices.CURL;
 import static io.github.kcsessions.fixtures.Devices.SCRIPT_IP;
+import static io.github.kcsessions.it.browser.SessionsElement.SCREENSHOTS;
 import static io.github.kcsessions.it.browser.SessionsElement.root;
-import static io.github.kcsessions.it.browser.SessionsElement.session;
 import static io.github.kcsessions.it.browser.SessionsElement.sessions;
-import static io.github.kcsessions.it.browser.SessionsElement.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -38,8 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @KeycloakTest
 class EmbeddedComponentIT {
-
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("docs.dir", "docs"), "screenshots");
 
     private TestRealm realm;
     private EmbeddingApp app;
@@ -70,16 +64,8 @@ class EmbeddedComponentIT {
     @Test
     void anAppOnAnotherOriginShowsTheSessionsAndSignsThemOut() {
         ThreeDevices alice = ThreeDevices.signIn(realm);
-        Tokens laptop = alice.laptop();
-        Tokens script = alice.script();
-        Tokens phone = alice.phone();
-
         try (Browser browser = Browser.start(1280, 900)) {
-            browser.diagnosed("embedded-alice", () -> {
-                browser.open(app.url("/"));
-                browser.signIn("alice", TestRealm.PASSWORD);
-                sessions(browser, 4);
-            });
+            signInToApp(browser, "/", "alice", 4);
             WebElement london = alice.assertShown(browser);
             assertEquals("listitem", london.getDomAttribute("role"));
             assertEquals(List.of(Map.of("type", "sessions-loaded", "detail", 4L)), events(browser));
@@ -90,43 +76,20 @@ class EmbeddedComponentIT {
             browser.screenshot(SCREENSHOTS.resolve("keycloak-sessions-mobile.png"));
             browser.resize(1280, 900);
 
-            // One button, and it acts at once.
-            london.findElement(By.cssSelector("[part~='sign-out']")).click();
-            browser.waitFor(driver -> status(browser).equals("Firefox 133 on Linux was signed out."));
-            sessions(browser, 3);
-            assertTrue(events(browser).contains(Map.of("type", "session-revoked", "detail", laptop.sessionId())));
-            assertEquals(401, realm.whoami(laptop).status());
-            assertEquals(200, realm.whoami(script).status());
-            assertEquals(200, realm.refresh(TestRealm.SPA, phone.refreshToken()).status());
-
-            // "Everywhere else" asks inline first.
-            root(browser).findElement(By.cssSelector("[part~='sign-out-others']")).click();
-            root(browser).findElement(By.cssSelector("[part~='confirm-sign-out']")).click();
-            browser.waitFor(driver -> status(browser).equals("2 other sessions were signed out."));
-            List<WebElement> left = sessions(browser, 1);
-            assertTrue(left.get(0).getText().contains("This device"), left.get(0).getText());
+            alice.signOutLaptop(browser, realm);
+            assertTrue(events(browser).contains(Map.of("type", "session-revoked", "detail",
+                    alice.laptop().sessionId())));
+            alice.signOutOthers(browser, realm);
         }
-        assertEquals(401, realm.whoami(script).status());
-        assertEquals(400, realm.refresh(TestRealm.SPA, phone.refreshToken()).status());
     }
 
     /** A client names its own browser: the element shows that name as text, and nothing of it runs. */
     @Test
     void aHostileBrowserNameStaysText() {
-        String brand = "<img src=x onerror=alert(1)><b>Browser</b>";
-        Tokens hostile = realm.passwordGrant(TestRealm.SPA, "carol", "User-Agent", CHROME_WINDOWS,
-                "X-Forwarded-For", SCRIPT_IP, "Sec-CH-UA", "\"" + brand + "\";v=\"1\"");
+        Tokens hostile = SessionsElement.hostileSignIn(realm);
         try (Browser browser = Browser.start(1280, 900)) {
-            browser.diagnosed("embedded-carol", () -> {
-                browser.open(app.url("/"));
-                browser.signIn("carol", TestRealm.PASSWORD);
-                sessions(browser, 2);
-            });
-            WebElement item = session(browser, hostile.sessionId());
-            assertTrue(item.getText().contains(brand), item.getText());
-            assertTrue(root(browser).findElements(By.cssSelector("img, [part~='device'] b")).isEmpty(),
-                    "no element made from the client's text");
-            assertFalse(browser.alertShown(), "no script ran");
+            signInToApp(browser, "/", "carol", 2);
+            SessionsElement.assertShownAsText(browser, hostile);
         }
     }
 
@@ -134,11 +97,7 @@ class EmbeddedComponentIT {
     void itFollowsThePagesLanguage() {
         realm.passwordGrant(TestRealm.SPA, "bob", "User-Agent", CURL, "X-Forwarded-For", SCRIPT_IP);
         try (Browser browser = Browser.start(1280, 900)) {
-            browser.diagnosed("embedded-bob", () -> {
-                browser.open(app.url("/german.html"));
-                browser.signIn("bob", TestRealm.PASSWORD);
-                sessions(browser, 2);
-            });
+            signInToApp(browser, "/german.html", "bob", 2);
             assertTrue(sessions(browser, 2).get(0).getText().contains("Dieses Ger\u00e4t"),
                     sessions(browser, 2).get(0).getText());
             assertEquals("\u00dcberall sonst abmelden",
@@ -153,6 +112,14 @@ class EmbeddedComponentIT {
             browser.waitFor(driver -> root(browser).findElement(By.cssSelector("[part~='message']")).getText()
                     .startsWith("This list needs a signed-in user"));
         }
+    }
+
+    private void signInToApp(Browser browser, String page, String username, int sessions) {
+        browser.diagnosed("embedded-" + username, () -> {
+            browser.open(app.url(page));
+            browser.signIn(username, TestRealm.PASSWORD);
+            sessions(browser, sessions);
+        });
     }
 
     @SuppressWarnings("unchecked")

@@ -7,19 +7,26 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static io.github.kcsessions.fixtures.Devices.CHROME_WINDOWS;
 import static io.github.kcsessions.fixtures.Devices.CURL;
 import static io.github.kcsessions.fixtures.Devices.FIREFOX_LINUX;
 import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
 import static io.github.kcsessions.fixtures.Devices.PHONE_IP;
 import static io.github.kcsessions.fixtures.Devices.SAFARI_IPHONE;
 import static io.github.kcsessions.fixtures.Devices.SCRIPT_IP;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The {@code <keycloak-sessions>} element on a page, whose parts are in its shadow root. */
 final class SessionsElement {
+
+    static final Path SCREENSHOTS = Path.of(System.getProperty("docs.dir", "docs"), "screenshots");
+    private static final String HOSTILE_BRAND = "<img src=x onerror=alert(1)><b>Browser</b>";
 
     private SessionsElement() {
     }
@@ -40,6 +47,26 @@ final class SessionsElement {
 
     static String status(Browser browser) {
         return root(browser).findElement(By.cssSelector("[part~='status']")).getText();
+    }
+
+    /** "Sign out" on a card acts at once: no dialog. */
+    static void signOut(WebElement card) {
+        card.findElement(By.cssSelector("[part~='sign-out']")).click();
+    }
+
+    /** carol, signed in from a client that names its own browser with markup. */
+    static Tokens hostileSignIn(TestRealm realm) {
+        return realm.passwordGrant(TestRealm.SPA, "carol", "User-Agent", CHROME_WINDOWS,
+                "X-Forwarded-For", SCRIPT_IP, "Sec-CH-UA", "\"" + HOSTILE_BRAND + "\";v=\"1\"");
+    }
+
+    /** The client's name for its browser is shown as text, and nothing of it runs. */
+    static void assertShownAsText(Browser browser, Tokens hostile) {
+        WebElement card = session(browser, hostile.sessionId());
+        assertTrue(card.getText().contains(HOSTILE_BRAND), card.getText());
+        assertTrue(root(browser).findElements(By.cssSelector("img, [part~='device'] b")).isEmpty(),
+                "no element made from the client's text");
+        assertFalse(browser.alertShown(), "no script ran");
     }
 
     /** Alice's laptop in London, a script, and a phone with offline access: what both pages are shown with. */
@@ -68,6 +95,27 @@ final class SessionsElement {
             assertTrue(offline.getText().contains("Offline access for Demo SPA"), offline.getText());
             assertTrue(offline.getText().contains("Safari 17 on iOS 17.5"), offline.getText());
             return london;
+        }
+
+        /** Signs the laptop out from its card: only its session ends, the script and the phone go on. */
+        void signOutLaptop(Browser browser, TestRealm realm) {
+            signOut(session(browser, laptop.sessionId()));
+            browser.waitFor(driver -> status(browser).equals("Firefox 133 on Linux was signed out."));
+            sessions(browser, 3);
+            assertEquals(401, realm.whoami(laptop).status());
+            assertEquals(200, realm.whoami(script).status());
+            assertEquals(200, realm.refresh(TestRealm.SPA, phone.refreshToken()).status());
+        }
+
+        /** "Everywhere else" asks inline first, then ends the script and the phone and leaves only this device. */
+        void signOutOthers(Browser browser, TestRealm realm) {
+            root(browser).findElement(By.cssSelector("[part~='sign-out-others']")).click();
+            root(browser).findElement(By.cssSelector("[part~='confirm-sign-out']")).click();
+            browser.waitFor(driver -> status(browser).equals("2 other sessions were signed out."));
+            List<WebElement> left = sessions(browser, 1);
+            assertTrue(left.get(0).getText().contains("This device"), left.get(0).getText());
+            assertEquals(401, realm.whoami(script).status());
+            assertEquals(400, realm.refresh(TestRealm.SPA, phone.refreshToken()).status());
         }
     }
 }
