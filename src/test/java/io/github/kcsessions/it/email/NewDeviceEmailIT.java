@@ -1,6 +1,8 @@
 package io.github.kcsessions.it.email;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kcsessions.it.email.NewDeviceEmails.TwoDevices;
 import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Clock;
 import io.github.kcsessions.it.support.Forms;
@@ -20,15 +22,19 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 
 import static io.github.kcsessions.fixtures.Devices.CHROME_WINDOWS;
 import static io.github.kcsessions.fixtures.Devices.CURL;
 import static io.github.kcsessions.fixtures.Devices.FIREFOX_LINUX;
 import static io.github.kcsessions.fixtures.Devices.HOME_IP;
 import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
+import static io.github.kcsessions.it.email.NewDeviceEmails.await;
+import static io.github.kcsessions.it.email.NewDeviceEmails.withNewDeviceEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -53,16 +59,8 @@ class NewDeviceEmailIT {
     @BeforeAll
     void start() {
         mail = Mailbox.start();
-        realm = TestRealm.create(NewDeviceEmailIT.class, r -> {
-            mail.configure(r);
-            r.put("eventsListeners", List.of("jboss-logging", "new-device-email"));
-            r.put("accountTheme", "session-devices");
-            List<Object> users = new ArrayList<>((List<?>) r.get("users"));
-            for (String name : List.of("erin", "frank", "grace")) {
-                users.add(TestRealm.user(r.get("realm").toString(), name, name, "Example", name + "@example.com"));
-            }
-            r.put("users", users);
-        });
+        realm = TestRealm.create(NewDeviceEmailIT.class, withNewDeviceEmail(mail::configure, "erin", "frank", "grace")
+                .andThen(r -> r.put("accountTheme", "session-devices")));
     }
 
     @AfterAll
@@ -91,19 +89,15 @@ class NewDeviceEmailIT {
         assertTrue(html.getElementById("kcs-end-session-link").attr("href")
                 .startsWith(realm.url("/login-actions/action-token?key=")));
         // An administrator editing the user's profile keeps the memory (it is not a profile attribute).
-        String bob = realm.userId("bob");
-        JsonNode user = realm.admin().json("/realms/" + realm.name() + "/users/" + bob);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) user).put("firstName", "Robert");
-        io.github.kcsessions.it.support.Admin.expectOk(realm.admin().call("PUT",
-                "/realms/" + realm.name() + "/users/" + bob, user));
+        String bob = "/realms/" + realm.name() + "/users/" + realm.userId("bob");
+        JsonNode user = realm.admin().json(bob);
+        ((ObjectNode) user).put("firstName", "Robert");
+        Admin.expectOk(realm.admin().call("PUT", bob, user));
         // Chrome is known now: signing in with it again sends nothing more. The sign-in after it, from a device that is
         // new, is checked after it, so once its email is here an email about Chrome would be too.
         realm.passwordGrant(TestRealm.SPA, "bob", "User-Agent", CHROME_WINDOWS, "X-Forwarded-For", HOME_IP);
         realm.passwordGrant(TestRealm.SPA, "bob", "User-Agent", CURL, "X-Forwarded-For", HOME_IP);
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (mail.to(realm, "bob@example.com").size() < 2 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
+        await(() -> mail.to(realm, "bob@example.com").size() >= 2);
         List<MimeMessage> emails = mail.to(realm, "bob@example.com");
         assertEquals(2, emails.size());
         assertTrue(Mailbox.part(emails.get(1), "text/plain").contains("Device: curl 8.5"),
@@ -112,12 +106,13 @@ class NewDeviceEmailIT {
 
     @Test
     void thisWasntMeEndsThatSessionAndOnlyThatOneAndTheLinkWorksOnce() throws Exception {
-        Tokens own = realm.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
-        Tokens intruder = realm.passwordGrant(TestRealm.SPA, "alice", "User-Agent", CURL, "X-Forwarded-For", LONDON_IP);
+        TwoDevices alice = TwoDevices.signIn(realm, "alice");
+        Tokens own = alice.own();
+        Tokens intruder = alice.newDevice();
 
         MimeMessage email = mail.awaitOnly(realm, "alice@example.com");
         assertTrue(Mailbox.part(email, "text/plain").contains("Device: curl 8.5 \u2014 a script or API client"));
-        String link = Jsoup.parse(Mailbox.part(email, "text/html")).getElementById("kcs-end-session-link").attr("href");
+        String link = Mailbox.endSessionLink(email);
 
         // Opening the link shows what will happen, and changes nothing.
         Http.Reply opened = Http.get(link);
@@ -139,14 +134,14 @@ class NewDeviceEmailIT {
         assertEquals(401, realm.userinfo(intruder.accessToken()).status());
         assertEquals(400, realm.refresh(TestRealm.SPA, intruder.refreshToken()).status());
         assertEquals(200, realm.whoami(own).status());
-        JsonNode logout = logoutEventOf(intruder.sessionId());
+        await(() -> logoutEventOf(intruder.sessionId()).isPresent());
+        JsonNode logout = logoutEventOf(intruder.sessionId()).orElse(null);
         assertNotNull(logout, "a LOGOUT event for the ended session");
         assertEquals("new_device_email", logout.get("details").get("revoked_by").asText());
         assertEquals("session-api", logout.get("details").get("revoked_through").asText());
 
         // Used: both the link and its form now answer with an error page, and nothing else ends.
-        Http.Reply again = Http.get(link);
-        assertErrorPage(again);
+        assertErrorPage(Http.get(link));
         Http.Reply reposted = Forms.submit(form);
         assertErrorPage(reposted);
         assertTrue(reposted.body().contains("already been used"), reposted.body());
@@ -177,23 +172,18 @@ class NewDeviceEmailIT {
 
     @Test
     void aTamperedOrForgedLinkGivesTheErrorPageAndChangesNothing() throws Exception {
-        Tokens own = realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
-        Tokens other = realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", CURL, "X-Forwarded-For", LONDON_IP);
-        MimeMessage email = mail.awaitOnly(realm, "frank@example.com");
-        String link = Jsoup.parse(Mailbox.part(email, "text/html")).getElementById("kcs-end-session-link").attr("href");
-        String key = TestRealmLinks.key(link);
-        String tampered = TestRealmLinks.tamperSignature(key);
-        String forged = TestRealmLinks.withClaim(key, "kcs_sid", own.sessionId());
+        TwoDevices frank = TwoDevices.signIn(realm, "frank");
+        String key = NewDeviceEmails.key(Mailbox.endSessionLink(mail.awaitOnly(realm, "frank@example.com")));
+        String tampered = NewDeviceEmails.tamperSignature(key);
+        String forged = NewDeviceEmails.withClaim(key, "kcs_sid", frank.own().sessionId());
 
         for (String bad : List.of(tampered, forged, "not-a-token")) {
-            assertErrorPage(Http.get(realm.url("/login-actions/action-token?key=" + Http.encode(bad))));
-            Http.Reply posted = Http.postForm(realm.url("/sessions/end-session"), Map.of("key", bad));
-            assertErrorPage(posted);
-            assertTrue(posted.body().contains("This link is not valid"), posted.body());
+            assertRefused(realm.url("/login-actions/action-token?key=" + Http.encode(bad)), bad,
+                    "This link is not valid");
         }
         assertErrorPage(Http.postForm(realm.url("/sessions/end-session"), Map.of()));
-        assertEquals(200, realm.whoami(own).status());
-        assertEquals(200, realm.whoami(other).status());
+        assertEquals(200, realm.whoami(frank.own()).status());
+        assertEquals(200, realm.whoami(frank.newDevice()).status());
     }
 
     @Test
@@ -202,14 +192,9 @@ class NewDeviceEmailIT {
         realm.update(Map.of("attributes", Map.of(LIFESPAN_OVERRIDE, "2")));
         try {
             Tokens other = realm.passwordGrant(TestRealm.SPA, "erin", "User-Agent", CURL, "X-Forwarded-For", LONDON_IP);
-            MimeMessage email = mail.awaitOnly(realm, "erin@example.com");
-            Element link = Jsoup.parse(Mailbox.part(email, "text/html")).getElementById("kcs-end-session-link");
-            Clock.untilAfter(Tokens.claims(TestRealmLinks.key(link.attr("href"))).get("exp").asLong());
-            assertErrorPage(Http.get(link.attr("href")));
-            Http.Reply posted = Http.postForm(realm.url("/sessions/end-session"),
-                    Map.of("key", TestRealmLinks.key(link.attr("href"))));
-            assertErrorPage(posted);
-            assertTrue(posted.body().contains("This link has expired"), posted.body());
+            String link = Mailbox.endSessionLink(mail.awaitOnly(realm, "erin@example.com"));
+            Clock.untilAfter(Tokens.claims(NewDeviceEmails.key(link)).get("exp").asLong());
+            assertRefused(link, NewDeviceEmails.key(link), "This link has expired");
             assertEquals(200, realm.whoami(other).status());
         } finally {
             realm.update(Map.of("attributes", Map.of(LIFESPAN_OVERRIDE, "")));
@@ -218,55 +203,37 @@ class NewDeviceEmailIT {
 
     @Test
     void aRealmWithoutTheFeatureSendsNothing() throws Exception {
-        TestRealm quiet = TestRealm.create(Quiet.class, r -> mail.configure(r));
-        quiet.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
-        quiet.passwordGrant(TestRealm.SPA, "alice", "User-Agent", CURL, "X-Forwarded-For", LONDON_IP);
+        TwoDevices.signIn(TestRealm.create("quiet", mail::configure), "alice");
         // The same in a realm that has the feature on, afterwards: once its email is here, the other would be too.
         realm.passwordGrant(TestRealm.SPA, "carol", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
-        TestRealm sentinel = TestRealm.create(Sentinel.class, r -> {
-            mail.configure(r);
-            r.put("eventsListeners", List.of("jboss-logging", "new-device-email"));
-        });
-        sentinel.passwordGrant(TestRealm.SPA, "bob", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
-        sentinel.passwordGrant(TestRealm.SPA, "bob", "User-Agent", CURL, "X-Forwarded-For", LONDON_IP);
+        TwoDevices.signIn(TestRealm.create("sentinel", withNewDeviceEmail(mail::configure)), "bob");
         mail.awaitSubject("sentinel");
-        assertTrue(!mail.anySubjectContains(quiet.name()));
+        assertFalse(mail.anySubjectContains("quiet"));
     }
 
     @Test
     void aMailServerThatIsDownDoesNotFailTheSignIn() throws Exception {
         int closedPort = FreePort.next();
-        TestRealm down = TestRealm.create(MailDown.class, r -> {
-            Mailbox.configure(r, closedPort);
-            r.put("eventsListeners", List.of("jboss-logging", "new-device-email"));
-        });
-        down.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
-        Tokens signedIn = down.passwordGrant(TestRealm.SPA, "alice", "User-Agent", CURL, "X-Forwarded-For", LONDON_IP);
+        TestRealm down = TestRealm.create("maildown", withNewDeviceEmail(r -> Mailbox.configure(r, closedPort)));
+        Tokens signedIn = TwoDevices.signIn(down, "alice").newDevice();
         assertEquals(200, down.whoami(signedIn).status());
 
         Path log = Path.of(System.getProperty("project.build.directory", "target"),
                 "keycloak-server-" + System.getProperty("keycloak.version") + ".log");
         String failure = "Could not send the new-device email for session " + signedIn.sessionId();
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!Files.readString(log).contains(failure) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-        }
+        await(() -> Files.readString(log).contains(failure));
         String written = Files.readString(log);
-        assertEquals(1, written.split(java.util.regex.Pattern.quote(failure), -1).length - 1, "logged once");
+        assertEquals(1, written.split(Pattern.quote(failure), -1).length - 1, "logged once");
         assertFalse(written.substring(written.indexOf(failure)).lines().skip(1).findFirst().orElse("")
                 .startsWith("\tat "), "no stack trace for an SMTP failure");
     }
 
-    // ---- helpers
-
-    /** Realm names for the extra realms of this class. */
-    private static final class Quiet {
-    }
-
-    private static final class Sentinel {
-    }
-
-    private static final class MailDown {
+    /** The link (or its key) opened and its form posted: both give the error page, and the post says why. */
+    private void assertRefused(String link, String key, String why) {
+        assertErrorPage(Http.get(link));
+        Http.Reply posted = Http.postForm(realm.url("/sessions/end-session"), Map.of("key", key));
+        assertErrorPage(posted);
+        assertTrue(posted.body().contains(why), posted.body());
     }
 
     private static void assertErrorPage(Http.Reply reply) {
@@ -278,15 +245,8 @@ class NewDeviceEmailIT {
         assertFalse(reply.body().contains("Exception"), reply.body());
     }
 
-    private JsonNode logoutEventOf(String sessionId) throws InterruptedException {
-        for (int i = 0; i < 50; i++) {
-            for (JsonNode event : realm.events("LOGOUT")) {
-                if (sessionId.equals(event.path("sessionId").asText())) {
-                    return event;
-                }
-            }
-            Thread.sleep(100);
-        }
-        return null;
+    private Optional<JsonNode> logoutEventOf(String sessionId) {
+        return StreamSupport.stream(realm.events("LOGOUT").spliterator(), false)
+                .filter(event -> sessionId.equals(event.path("sessionId").asText())).findFirst();
     }
 }
