@@ -24,19 +24,21 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static io.github.kcsessions.fixtures.Devices.CURL;
 import static io.github.kcsessions.fixtures.Devices.FIREFOX_LINUX;
 import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
+import static io.github.kcsessions.it.email.NewDeviceEmails.await;
+import static io.github.kcsessions.it.email.NewDeviceEmails.withNewDeviceEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,8 +52,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MetricsIT {
 
     private static final String P = "keycloak_device_sessions_";
-    /** In the geo-IP test database: London. */
-    private static final String LONDON = LONDON_IP;
     /** A public address the test database does not know. */
     private static final String UNKNOWN_PUBLIC = "8.8.8.8";
 
@@ -61,15 +61,8 @@ class MetricsIT {
     @BeforeAll
     void start() {
         mail = Mailbox.start();
-        realm = TestRealm.create(MetricsIT.class, r -> {
-            mail.configure(r);
-            r.put("eventsListeners", List.of("jboss-logging", "new-device-email"));
-            List<Object> users = new ArrayList<>((List<?>) r.get("users"));
-            for (String name : List.of("dave", "erin", "frank", "grace")) {
-                users.add(TestRealm.user(r.get("realm").toString(), name, name, "Example", name + "@example.com"));
-            }
-            r.put("users", users);
-        });
+        realm = TestRealm.create(MetricsIT.class,
+                withNewDeviceEmail(mail::configure, "dave", "erin", "frank", "grace"));
     }
 
     @AfterAll
@@ -149,12 +142,12 @@ class MetricsIT {
     @Test
     void newDeviceEmailsByOutcomeAndThisWasntMeConfirmations() throws Exception {
         MetricsScrape before = scrape();
-        realm.passwordGrant(TestRealm.SPA, "erin", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", LONDON);
-        realm.passwordGrant(TestRealm.SPA, "erin", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", LONDON);
-        realm.passwordGrant(TestRealm.SPA, "erin", "User-Agent", CURL, "X-Forwarded-For", LONDON);
+        realm.passwordGrant(TestRealm.SPA, "erin", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", LONDON_IP);
+        realm.passwordGrant(TestRealm.SPA, "erin", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", LONDON_IP);
+        realm.passwordGrant(TestRealm.SPA, "erin", "User-Agent", CURL, "X-Forwarded-For", LONDON_IP);
         String link = Mailbox.endSessionLink(mail.awaitOnly(realm, "erin@example.com"));
         assertEquals(200, Forms.confirmEndSession(link).status());
-        MetricsScrape after = awaitIncrease(before, "new_device_emails_total", 3);
+        MetricsScrape after = awaitIncrease(before, realm, "new_device_emails_total", 3);
 
         assertEquals(1, increase(before, after, "new_device_emails_total", "outcome", "first_device"));
         assertEquals(1, increase(before, after, "new_device_emails_total", "outcome", "known_device"));
@@ -167,23 +160,20 @@ class MetricsIT {
     @Test
     void simultaneousSignInsFromOneNewDeviceSendOneEmail() throws Exception {
         MetricsScrape start = scrape();
-        realm.passwordGrant(TestRealm.SPA, "grace", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", LONDON);
-        MetricsScrape before = awaitIncrease(start, "new_device_emails_total", 1);
+        realm.passwordGrant(TestRealm.SPA, "grace", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", LONDON_IP);
+        MetricsScrape before = awaitIncrease(start, realm, "new_device_emails_total", 1);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<Tokens>> signIns = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                signIns.add(pool.submit(() -> realm.passwordGrant(TestRealm.SPA, "grace", "User-Agent", CURL,
-                        "X-Forwarded-For", LONDON)));
-            }
-            for (Future<Tokens> signIn : signIns) {
-                signIn.get();
+            Callable<Tokens> signIn = () -> realm.passwordGrant(TestRealm.SPA, "grace", "User-Agent", CURL,
+                    "X-Forwarded-For", LONDON_IP);
+            for (Future<Tokens> done : pool.invokeAll(Collections.nCopies(4, signIn))) {
+                done.get();
             }
         } finally {
             pool.shutdown();
         }
         // Every sign-in is checked after it answered; once all four are counted, every email there is has been sent.
-        MetricsScrape after = awaitIncrease(before, "new_device_emails_total", 4);
+        MetricsScrape after = awaitIncrease(before, realm, "new_device_emails_total", 4);
 
         assertEquals(1, increase(before, after, "new_device_emails_total", "outcome", "sent"));
         assertEquals(3, increase(before, after, "new_device_emails_total", "outcome", "known_device"));
@@ -192,13 +182,10 @@ class MetricsIT {
 
     @Test
     void aNewDeviceEmailTheMailServerRefusedIsCountedAsFailed() throws Exception {
-        TestRealm down = TestRealm.create(MailDown.class, r -> {
-            Mailbox.configure(r, FreePort.next());
-            r.put("eventsListeners", List.of("jboss-logging", "new-device-email"));
-        });
+        TestRealm down = TestRealm.create("maildown", withNewDeviceEmail(r -> Mailbox.configure(r, FreePort.next())));
         MetricsScrape before = scrape();
-        down.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", LONDON);
-        down.passwordGrant(TestRealm.SPA, "alice", "User-Agent", CURL, "X-Forwarded-For", LONDON);
+        down.passwordGrant(TestRealm.SPA, "alice", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", LONDON_IP);
+        down.passwordGrant(TestRealm.SPA, "alice", "User-Agent", CURL, "X-Forwarded-For", LONDON_IP);
         MetricsScrape after = awaitIncrease(before, down, "new_device_emails_total", 2);
 
         assertEquals(1, increase(before, after, down, "new_device_emails_total", "outcome", "failed"));
@@ -208,8 +195,8 @@ class MetricsIT {
     @Test
     void deviceCapturesAndWhatTheyLacked() {
         MetricsScrape before = scrape();
-        realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", LONDON);
-        realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", "xyzzy/1.0", "X-Forwarded-For", LONDON);
+        realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", LONDON_IP);
+        realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", "xyzzy/1.0", "X-Forwarded-For", LONDON_IP);
         realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", UNKNOWN_PUBLIC);
         realm.passwordGrant(TestRealm.SPA, "frank", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", "10.1.2.3");
         MetricsScrape after = scrape();
@@ -255,10 +242,6 @@ class MetricsIT {
 
     // ---- helpers
 
-    /** The realm name of the class's second realm. */
-    private static final class MailDown {
-    }
-
     private Tokens login(String username) {
         return realm.passwordGrant(TestRealm.SPA, username);
     }
@@ -273,27 +256,14 @@ class MetricsIT {
 
     private static double increase(MetricsScrape before, MetricsScrape after, TestRealm realm, String metric,
                                    String... labels) {
-        String[] withRealm = new String[labels.length + 2];
-        withRealm[0] = "realm";
-        withRealm[1] = realm.name();
-        System.arraycopy(labels, 0, withRealm, 2, labels.length);
+        String[] withRealm = Stream.concat(Stream.of("realm", realm.name()), Stream.of(labels)).toArray(String[]::new);
         return after.value(P + metric, withRealm) - before.value(P + metric, withRealm);
     }
 
     /** Emails go out after the sign-in answered: scrapes until the count has grown by this much. */
-    private MetricsScrape awaitIncrease(MetricsScrape before, String metric, int by) throws InterruptedException {
-        return awaitIncrease(before, realm, metric, by);
-    }
-
     private static MetricsScrape awaitIncrease(MetricsScrape before, TestRealm realm, String metric, int by)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        Supplier<MetricsScrape> scrape = MetricsIT::scrape;
-        MetricsScrape after = scrape.get();
-        while (increase(before, after, realm, metric) < by && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            after = scrape.get();
-        }
-        return after;
+            throws Exception {
+        await(() -> increase(before, scrape(), realm, metric) >= by);
+        return scrape();
     }
 }

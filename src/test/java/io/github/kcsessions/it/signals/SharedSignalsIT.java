@@ -1,6 +1,7 @@
 package io.github.kcsessions.it.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kcsessions.it.email.NewDeviceEmails.TwoDevices;
 import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Api;
 import io.github.kcsessions.it.support.EndedSessionCopies;
@@ -19,14 +20,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import static io.github.kcsessions.fixtures.Devices.CURL;
-import static io.github.kcsessions.fixtures.Devices.FIREFOX_LINUX;
 import static io.github.kcsessions.fixtures.Devices.HOME_IP;
-import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
+import static io.github.kcsessions.it.email.NewDeviceEmails.withNewDeviceEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,15 +49,8 @@ class SharedSignalsIT {
     void register() {
         log = ServerLog.fromNow(KeycloakExtension.server());
         mail = Mailbox.start();
-        realm = TestRealm.create(SharedSignalsIT.class, r -> {
-            mail.configure(r);
-            r.put("eventsListeners", List.of("jboss-logging", "new-device-email"));
-            List<Object> users = new ArrayList<>((List<?>) r.get("users"));
-            for (String name : List.of("dave", "erin", "frank", "grace", "heidi", "ivan", "jane")) {
-                users.add(TestRealm.user(r.get("realm").toString(), name, name, "Example", name + "@example.com"));
-            }
-            r.put("users", users);
-        });
+        realm = TestRealm.create(SharedSignalsIT.class,
+                withNewDeviceEmail(mail::configure, "dave", "erin", "frank", "grace", "heidi", "ivan", "jane"));
         receiver = SignalReceiver.register(realm);
     }
 
@@ -76,7 +68,7 @@ class SharedSignalsIT {
         Tokens own = login("alice");
         Tokens other = login("alice");
         Instant answered = answered(Api.delete(realm.api("/" + other.sessionId()), "Authorization", own.bearer()), 204);
-        assertSignalledOnce("alice", other.sessionId(), answered);
+        assertSignalledOnce("alice", answered, other);
         assertEquals(List.of(), receiver.forSession(own.sessionId()));
     }
 
@@ -86,8 +78,7 @@ class SharedSignalsIT {
         Tokens laptop = login("bob");
         Tokens phone = login("bob");
         Instant answered = answered(Api.delete(realm.api(""), "Authorization", own.bearer()), 200);
-        assertSignalledOnce("bob", laptop.sessionId(), answered);
-        assertSignalledOnce("bob", phone.sessionId(), answered);
+        assertSignalledOnce("bob", answered, laptop, phone);
         assertEquals(List.of(), receiver.forSession(own.sessionId()), "the session that asked goes on");
     }
 
@@ -96,8 +87,7 @@ class SharedSignalsIT {
         Tokens own = login("carol");
         Tokens other = login("carol");
         Instant answered = answered(Api.delete(realm.api("?includeCurrent=true"), "Authorization", own.bearer()), 200);
-        assertSignalledOnce("carol", own.sessionId(), answered);
-        assertSignalledOnce("carol", other.sessionId(), answered);
+        assertSignalledOnce("carol", answered, own, other);
     }
 
     @Test
@@ -105,7 +95,7 @@ class SharedSignalsIT {
         Tokens stolen = login("dave");
         Instant answered = answered(Api.send("POST", realm.api("/revoke"), "application/json",
                 "{\"sessionToken\":\"" + stolen.refreshToken() + "\"}"), 204);
-        assertSignalledOnce("dave", stolen.sessionId(), answered);
+        assertSignalledOnce("dave", answered, stolen);
     }
 
     @Test
@@ -113,7 +103,7 @@ class SharedSignalsIT {
         Tokens target = login("erin");
         Instant answered = answered(Admin.delete("/realms/" + realm.name() + "/device-sessions/" + target.sessionId()),
                 204);
-        assertSignalledOnce("erin", target.sessionId(), answered);
+        assertSignalledOnce("erin", answered, target);
     }
 
     @Test
@@ -122,8 +112,7 @@ class SharedSignalsIT {
         Tokens second = login("frank");
         Instant answered = answered(Admin.delete("/realms/" + realm.name() + "/device-sessions?userId="
                 + realm.userId("frank")), 200);
-        assertSignalledOnce("frank", first.sessionId(), answered);
-        assertSignalledOnce("frank", second.sessionId(), answered);
+        assertSignalledOnce("frank", answered, first, second);
     }
 
     @Test
@@ -134,21 +123,19 @@ class SharedSignalsIT {
         Tokens good = realm.passwordGrant(TestRealm.SPA, "grace", "X-Forwarded-For", HOME_IP);
         Instant answered = answered(Admin.delete("/realms/" + realm.name() + "/device-sessions?ip=" + address
                 + "&expectedCount=2"), 200);
-        assertSignalledOnce("grace", bad.sessionId(), answered);
-        assertSignalledOnce("heidi", alsoBad.sessionId(), answered);
+        assertSignalledOnce("grace", answered, bad);
+        assertSignalledOnce("heidi", answered, alsoBad);
         assertEquals(List.of(), receiver.forSession(good.sessionId()));
     }
 
     @Test
     void thisWasntMe() throws Exception {
-        realm.passwordGrant(TestRealm.SPA, "ivan", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", HOME_IP);
-        Tokens intruder = realm.passwordGrant(TestRealm.SPA, "ivan", "User-Agent", CURL, "X-Forwarded-For",
-                LONDON_IP);
+        Tokens intruder = TwoDevices.signIn(realm, "ivan").newDevice();
         String link = Mailbox.endSessionLink(mail.awaitOnly(realm, "ivan@example.com"));
         Http.Reply confirmed = Forms.confirmEndSession(link);
         Instant answered = answered(confirmed, 200);
         assertTrue(confirmed.body().contains("kcs-end-session-done"), confirmed.body());
-        assertSignalledOnce("ivan", intruder.sessionId(), answered);
+        assertSignalledOnce("ivan", answered, intruder);
     }
 
     /**
@@ -185,25 +172,24 @@ class SharedSignalsIT {
         return Instant.now();
     }
 
-    private void assertSignalledOnce(String username, String sessionId, Instant answered) {
-        List<SignalReceiver.Set> sets = receiver.awaitSessionRevoked(sessionId, PROMISED);
-        assertEquals(1, sets.size(), "session-revoked events about " + sessionId + ": " + sets);
-        SignalReceiver.Set set = sets.get(0);
-        assertEquals(realm.userId(username), set.userId());
-        assertEquals(Set.of(SignalReceiver.SESSION_REVOKED), Set.copyOf(iterable(set.claims().path("events"))));
-        long eventTime = set.claims().path("events").path(SignalReceiver.SESSION_REVOKED).path("event_timestamp")
-                .asLong();
-        assertTrue(Math.abs(eventTime - answered.getEpochSecond()) <= PROMISED.toSeconds(), set.claims().toString());
-        Duration delay = Duration.between(answered, set.receivedAt());
-        System.out.printf("signals: %s read %d ms after the sign-out answered%n",
-                StackWalker.getInstance().walk(frames -> frames.skip(1).findFirst().orElseThrow().getMethodName()),
-                delay.toMillis());
-        assertTrue(delay.compareTo(PROMISED) <= 0, "read " + delay.toMillis() + " ms after the sign-out answered");
-    }
-
-    private static List<String> iterable(JsonNode object) {
-        List<String> names = new ArrayList<>();
-        object.fieldNames().forEachRemaining(names::add);
-        return names;
+    /** One session-revoked event about each of these sessions of the user, only that event, within the promise. */
+    private void assertSignalledOnce(String username, Instant answered, Tokens... sessions) {
+        for (Tokens session : sessions) {
+            List<SignalReceiver.Set> sets = receiver.awaitSessionRevoked(session.sessionId(), PROMISED);
+            assertEquals(1, sets.size(), "session-revoked events about " + session.sessionId() + ": " + sets);
+            SignalReceiver.Set set = sets.get(0);
+            assertEquals(realm.userId(username), set.userId());
+            JsonNode events = set.claims().path("events");
+            assertEquals(List.of(SignalReceiver.SESSION_REVOKED),
+                    events.properties().stream().map(Map.Entry::getKey).toList());
+            long eventTime = events.path(SignalReceiver.SESSION_REVOKED).path("event_timestamp").asLong();
+            assertTrue(Math.abs(eventTime - answered.getEpochSecond()) <= PROMISED.toSeconds(),
+                    set.claims().toString());
+            Duration delay = Duration.between(answered, set.receivedAt());
+            System.out.printf("signals: %s read %d ms after the sign-out answered%n",
+                    StackWalker.getInstance().walk(frames -> frames.skip(1).findFirst().orElseThrow().getMethodName()),
+                    delay.toMillis());
+            assertTrue(delay.compareTo(PROMISED) <= 0, "read " + delay.toMillis() + " ms after the sign-out answered");
+        }
     }
 }
