@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.browser.SessionsElement.ThreeDevices;
 import io.github.kcsessions.it.support.Browser;
-import io.github.kcsessions.it.support.Http;
 import io.github.kcsessions.it.support.KeycloakTest;
 import io.github.kcsessions.it.support.TestRealm;
 import io.github.kcsessions.it.support.Tokens;
@@ -16,6 +15,7 @@ import org.openqa.selenium.WebElement;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static io.github.kcsessions.fixtures.Devices.CURL;
 import static io.github.kcsessions.fixtures.Devices.SCRIPT_IP;
@@ -40,11 +40,15 @@ class DevicesPageIT {
     void createRealm() {
         realm = TestRealm.create(DevicesPageIT.class, r -> {
             r.put("accountTheme", "session-devices");
+            // dave has view-profile but not manage-account, the realm's switch for self-service.
+            Map<String, Object> dave = TestRealm.user(r.get("realm").toString(), "dave", "Dave", "Doe",
+                    "dave@example.com");
+            dave.put("realmRoles", List.of());
+            dave.put("clientRoles", Map.of("account", List.of("view-profile")));
             List<Object> users = new ArrayList<>((List<?>) r.get("users"));
-            users.add(TestRealm.user(r.get("realm").toString(), "dave", "Dave", "Doe", "dave@example.com"));
+            users.add(dave);
             r.put("users", users);
         });
-        withoutManageAccount("dave");
     }
 
     @BeforeEach
@@ -59,8 +63,7 @@ class DevicesPageIT {
             browser.diagnosed("devices-alice", () -> openDevicesPage(browser, "alice"));
             WebElement london = alice.assertShown(browser);
             // Relative times, with the exact time in the user's locale for hover and focus.
-            WebElement signedIn = london.findElement(By.cssSelector("time"));
-            assertFalse(signedIn.getDomAttribute("title").isBlank());
+            assertFalse(london.findElement(By.cssSelector("time")).getDomAttribute("title").isBlank());
             assertTrue(london.getText().contains("Signed in now") || london.getText().contains("minute"), london.getText());
 
             browser.screenshot(SCREENSHOTS.resolve("devices-and-sessions-desktop.png"));
@@ -80,7 +83,9 @@ class DevicesPageIT {
         // Only the browser's own session is left.
         JsonNode left = realm.admin().json(user("alice") + "/sessions");
         assertEquals(1, left.size(), left.toString());
-        assertEquals(0, realm.admin().json(user("alice") + "/offline-sessions/" + clientUuid(TestRealm.SPA)).size());
+        String spa = Admin.getJson("/realms/" + realm.name() + "/clients?clientId=" + TestRealm.SPA).get(0).get("id")
+                .asText();
+        assertEquals(0, realm.admin().json(user("alice") + "/offline-sessions/" + spa).size());
     }
 
     /** A client names its own browser: the page shows that name as text, and nothing of it runs. */
@@ -131,19 +136,5 @@ class DevicesPageIT {
     /** The admin API path of a user of the realm. */
     private String user(String username) {
         return "/realms/" + realm.name() + "/users/" + realm.userId(username);
-    }
-
-    private String clientUuid(String clientId) {
-        return Admin.getJson("/realms/" + realm.name() + "/clients?clientId=" + clientId).get(0).get("id").asText();
-    }
-
-    /** Keeps view-profile but removes manage-account, the realm's switch for self-service. */
-    private void withoutManageAccount(String username) {
-        JsonNode defaultRole = Admin.getJson("/realms/" + realm.name() + "/roles/default-roles-" + realm.name());
-        Admin.expectOk(Http.method("DELETE", realm.baseUrl() + "/admin" + user(username) + "/role-mappings/realm",
-                "application/json", "[" + defaultRole + "]", "Authorization", Admin.bearer()));
-        String account = clientUuid("account");
-        JsonNode viewProfile = Admin.getJson("/realms/" + realm.name() + "/clients/" + account + "/roles/view-profile");
-        Admin.expectOk(Admin.post(user(username) + "/role-mappings/clients/" + account, List.of(viewProfile)));
     }
 }

@@ -8,6 +8,7 @@ import io.github.kcsessions.it.support.Clock;
 import io.github.kcsessions.it.support.Forms;
 import io.github.kcsessions.it.support.FreePort;
 import io.github.kcsessions.it.support.Http;
+import io.github.kcsessions.it.support.KeycloakExtension;
 import io.github.kcsessions.it.support.KeycloakTest;
 import io.github.kcsessions.it.support.Mailbox;
 import io.github.kcsessions.it.support.TestRealm;
@@ -107,8 +108,6 @@ class NewDeviceEmailIT {
     @Test
     void thisWasntMeEndsThatSessionAndOnlyThatOneAndTheLinkWorksOnce() throws Exception {
         TwoDevices alice = TwoDevices.signIn(realm, "alice");
-        Tokens own = alice.own();
-        Tokens intruder = alice.newDevice();
 
         MimeMessage email = mail.awaitOnly(realm, "alice@example.com");
         assertTrue(Mailbox.part(email, "text/plain").contains("Device: curl 8.5 \u2014 a script or API client"));
@@ -122,20 +121,20 @@ class NewDeviceEmailIT {
         assertTrue(confirm.getElementById("kcs-where").text().contains(LONDON_IP));
         Element form = confirm.getElementById("kcs-end-session-form");
         assertNotNull(form, opened.body());
-        assertEquals(200, realm.whoami(intruder).status());
+        assertEquals(200, realm.whoami(alice.newDevice()).status());
         assertEquals(200, Http.get(link).status(), "opening the link twice changes nothing either");
-        assertEquals(200, realm.whoami(intruder).status());
+        assertEquals(200, realm.whoami(alice.newDevice()).status());
 
         Http.Reply confirmed = Forms.submit(form);
         assertEquals(200, confirmed.status(), confirmed.body());
         assertNotNull(Jsoup.parse(confirmed.body()).getElementById("kcs-end-session-done"), confirmed.body());
 
-        assertEquals(401, realm.whoami(intruder).status());
-        assertEquals(401, realm.userinfo(intruder.accessToken()).status());
-        assertEquals(400, realm.refresh(TestRealm.SPA, intruder.refreshToken()).status());
-        assertEquals(200, realm.whoami(own).status());
-        await(() -> logoutEventOf(intruder.sessionId()).isPresent());
-        JsonNode logout = logoutEventOf(intruder.sessionId()).orElse(null);
+        assertEquals(401, realm.whoami(alice.newDevice()).status());
+        assertEquals(401, realm.userinfo(alice.newDevice().accessToken()).status());
+        assertEquals(400, realm.refresh(TestRealm.SPA, alice.newDevice().refreshToken()).status());
+        assertEquals(200, realm.whoami(alice.own()).status());
+        await(() -> logoutEventOf(alice.newDevice().sessionId()).isPresent());
+        JsonNode logout = logoutEventOf(alice.newDevice().sessionId()).orElse(null);
         assertNotNull(logout, "a LOGOUT event for the ended session");
         assertEquals("new_device_email", logout.get("details").get("revoked_by").asText());
         assertEquals("session-api", logout.get("details").get("revoked_through").asText());
@@ -145,7 +144,7 @@ class NewDeviceEmailIT {
         Http.Reply reposted = Forms.submit(form);
         assertErrorPage(reposted);
         assertTrue(reposted.body().contains("already been used"), reposted.body());
-        assertEquals(200, realm.whoami(own).status());
+        assertEquals(200, realm.whoami(alice.own()).status());
     }
 
     /** A client names its own browser; the email and the confirmation page show that name as text, never markup. */
@@ -218,8 +217,7 @@ class NewDeviceEmailIT {
         Tokens signedIn = TwoDevices.signIn(down, "alice").newDevice();
         assertEquals(200, down.whoami(signedIn).status());
 
-        Path log = Path.of(System.getProperty("project.build.directory", "target"),
-                "keycloak-server-" + System.getProperty("keycloak.version") + ".log");
+        Path log = KeycloakExtension.server().logFile().orElseThrow();
         String failure = "Could not send the new-device email for session " + signedIn.sessionId();
         await(() -> Files.readString(log).contains(failure));
         String written = Files.readString(log);
