@@ -2,7 +2,6 @@ package io.github.kcsessions.it.fuzz;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 
@@ -138,13 +137,6 @@ final class Hostile {
     String queryValue() {
         return percentEncode(text().codePoints().filter(c -> !Character.isISOControl(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
-    }
-
-    /** Any random bytes as base64url, the alphabet of a JWT part. */
-    String base64url(int bytes) {
-        byte[] data = new byte[bytes];
-        random.nextBytes(data);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(data);
     }
 
     List<String> some(List<String> values, int max) {
