@@ -69,14 +69,18 @@ class BadInputIT {
 
     @Test
     void bodiesOfTheWrongTypeOrSize() {
-        for (String body : List.of("{\"sessionToken\": {}}", "{\"sessionToken\": true}", "\"just a string\"")) {
+        for (String body : List.of("", "{}", "null", "[]", "42", "{\"sessionToken\": 42}", "{\"sessionToken\": [\"x\"]}",
+                "{\"sessionToken\": null}", "{\"sessionToken\": \"\"}", "{\"sessionToken\": \"x\", \"extra\": 1}",
+                "{not json", "{\"sessionToken\": {}}", "{\"sessionToken\": true}", "\"just a string\"")) {
             assertError(Api.send("POST", realm.api("/revoke"), "application/json", body), 400, "invalid_request");
         }
-        assertError(Api.send("POST", realm.api("/revoke"), "application/json", "{\"sessionToken\":\"" + "x".repeat(33_000) + "\"}"),
-                413, "payload_too_large");
+        assertError(Api.send("POST", realm.api("/revoke"), "text/plain", "{\"sessionToken\":\"x\"}"), 415,
+                "unsupported_media_type");
         // The limit is 32 KiB of UTF-8: 11,000 three-byte characters are over it, though fewer than 32,768 characters.
-        assertError(Api.send("POST", realm.api("/revoke"), "application/json", "{\"sessionToken\":\"" + "\u20ac".repeat(11_000) + "\"}"),
-                413, "payload_too_large");
+        for (String token : List.of("x".repeat(33_000), "a".repeat(40_000), "\u20ac".repeat(11_000))) {
+            assertError(Api.send("POST", realm.api("/revoke"), "application/json", "{\"sessionToken\":\"" + token
+                    + "\"}"), 413, "payload_too_large");
+        }
         assertEquals(200, realm.whoami(alice).status(), "nothing revoked");
     }
 
