@@ -151,11 +151,8 @@ class ConcurrencyIT {
 
         /** Runs the threads, then finds the ended sessions still usable, reports, and checks there was no 5xx. */
         Run go(String what, int seconds) throws Exception {
-            for (int i = 0; i < LIVE_VICTIMS; i++) {
-                addVictim("alice");
-            }
-            for (int i = 0; i < LIVE_BOB_VICTIMS; i++) {
-                addVictim("bob");
+            for (int i = 0; i < LIVE_VICTIMS + LIVE_BOB_VICTIMS; i++) {
+                addVictim(i < LIVE_VICTIMS ? "alice" : "bob");
             }
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             long latest = end + TimeUnit.SECONDS.toNanos(60);
