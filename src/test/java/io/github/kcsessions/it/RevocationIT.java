@@ -38,17 +38,15 @@ class RevocationIT {
             clients.add(Map.of("clientId", LITE, "publicClient", true, "directAccessGrantsEnabled", true,
                     "attributes", Map.of("client.use.lightweight.access.token.enabled", "true")));
             r.put("clients", clients);
+            Map<String, Object> dave = TestRealm.user(r.get("realm").toString(), "dave", "Dave", "Doe",
+                    "dave@example.com");
+            // dave has view-profile but not the realm's default roles with manage-account, its switch for self-service.
+            dave.put("realmRoles", List.of());
+            dave.put("clientRoles", Map.of("account", List.of("view-profile")));
             List<Object> users = new ArrayList<>((List<?>) r.get("users"));
-            users.add(TestRealm.user(r.get("realm").toString(), "dave", "Dave", "Doe", "dave@example.com"));
+            users.add(dave);
             r.put("users", users);
         });
-        // dave keeps view-profile but loses manage-account: the realm's switch for self-service.
-        String mappings = "/realms/" + realm.name() + "/users/" + realm.userId("dave") + "/role-mappings";
-        JsonNode defaultRole = Admin.getJson("/realms/" + realm.name() + "/roles/default-roles-" + realm.name());
-        Admin.expectOk(realm.admin().call("DELETE", mappings + "/realm", List.of(defaultRole)));
-        String account = Admin.getJson("/realms/" + realm.name() + "/clients?clientId=account").get(0).get("id").asText();
-        JsonNode viewProfile = Admin.getJson("/realms/" + realm.name() + "/clients/" + account + "/roles/view-profile");
-        Admin.expectOk(Admin.post(mappings + "/clients/" + account, List.of(viewProfile)));
     }
 
     @Test
