@@ -42,14 +42,15 @@ class BadInputIT {
                     .isTextual(), query);
         }
         for (String query : List.of("type=", "includeCurrent=yes")) {
-            assertEquals(200, aliceGets("?" + query).status(), query + ": empty means default, unknown names are ignored");
+            assertEquals(200, aliceGets("?" + query).status(),
+                    query + ": empty means default, unknown names are ignored");
         }
         for (String notANumber : List.of("first=abcdefghijklmnop", "max=1234567890123x", "max=1.5")) {
             assertEquals("'" + notANumber.split("=")[0] + "' must be an integer.",
                     aliceGets("?" + notANumber).json().get("message").asText(), notANumber);
         }
-        assertEquals("'first' must be between 0 and 2147483647.",
-                aliceGets("?first=99999999999999999999").json().get("message").asText(), "a long number is out of range");
+        assertEquals("'first' must be between 0 and 2147483647.", aliceGets("?first=99999999999999999999").json()
+                .get("message").asText(), "a long number is out of range");
         assertError(Api.delete(realm.api("?includeCurrent=maybe"), "Authorization", alice.bearer()), 400,
                 "invalid_parameter");
         assertEquals(200, realm.whoami(alice).status(), "nothing revoked");
@@ -69,9 +70,10 @@ class BadInputIT {
 
     @Test
     void bodiesOfTheWrongTypeOrSize() {
-        for (String body : List.of("", "{}", "null", "[]", "42", "{\"sessionToken\": 42}", "{\"sessionToken\": [\"x\"]}",
-                "{\"sessionToken\": null}", "{\"sessionToken\": \"\"}", "{\"sessionToken\": \"x\", \"extra\": 1}",
-                "{not json", "{\"sessionToken\": {}}", "{\"sessionToken\": true}", "\"just a string\"")) {
+        for (String body : List.of("", "{}", "null", "[]", "42", "{\"sessionToken\": 42}",
+                "{\"sessionToken\": [\"x\"]}", "{\"sessionToken\": null}", "{\"sessionToken\": \"\"}",
+                "{\"sessionToken\": \"x\", \"extra\": 1}", "{not json", "{\"sessionToken\": {}}",
+                "{\"sessionToken\": true}", "\"just a string\"")) {
             assertError(Api.send("POST", realm.api("/revoke"), "application/json", body), 400, "invalid_request");
         }
         assertError(Api.send("POST", realm.api("/revoke"), "text/plain", "{\"sessionToken\":\"x\"}"), 415,

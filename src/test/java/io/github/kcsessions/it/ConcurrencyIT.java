@@ -326,7 +326,8 @@ class ConcurrencyIT {
 
         private List<String> stillUsable(Victim victim) {
             return Stream.of(
-                    Map.entry("whoami", Http.get(realm.api("/whoami"), "Authorization", "Bearer " + victim.accessToken)),
+                    Map.entry("whoami", Http.get(realm.api("/whoami"), "Authorization",
+                            "Bearer " + victim.accessToken)),
                     Map.entry("userinfo", realm.userinfo(victim.accessToken)),
                     Map.entry("refresh", realm.refresh(TestRealm.SPA, victim.refreshToken)),
                     Map.entry("admin lookup", Admin.get("/realms/" + realm.name() + "/device-sessions/"

@@ -101,8 +101,8 @@ class CorsIT {
         String newOrigin = "http://localhost:3999";
         assertNull(preflightFrom(newOrigin).header("Access-Control-Allow-Origin"), "not a web origin yet");
 
-        String spa = "/realms/" + realm.name() + "/clients/"
-                + Admin.getJson("/realms/" + realm.name() + "/clients?clientId=" + TestRealm.SPA).get(0).get("id").asText();
+        String clients = "/realms/" + realm.name() + "/clients";
+        String spa = clients + "/" + Admin.getJson(clients + "?clientId=" + TestRealm.SPA).get(0).get("id").asText();
         Admin.expectOk(Admin.put(spa, Map.of("webOrigins", List.of(TestRealm.SPA_ORIGIN, newOrigin))));
         try {
             assertEquals(newOrigin, preflightFrom(newOrigin).header("Access-Control-Allow-Origin"));
@@ -128,8 +128,8 @@ class CorsIT {
         TestRealm.BrowserLogin login = realm.browserLogin("carol", false);
         String cookie = "KEYCLOAK_IDENTITY=" + login.cookies().get("KEYCLOAK_IDENTITY");
 
-        assertEquals(200, Api.get(realm.api("/whoami"), "Cookie", cookie, "Origin", KeycloakExtension.server().baseUrl())
-                .status());
+        assertEquals(200, Api.get(realm.api("/whoami"), "Cookie", cookie, "Origin",
+                KeycloakExtension.server().baseUrl()).status());
         Http.Reply foreign = Api.get(realm.api("/whoami"), "Cookie", cookie, "Origin", EVIL);
         assertError(foreign, 403, "forbidden");
         assertNull(foreign.header("Access-Control-Allow-Origin"));
