@@ -89,7 +89,7 @@ class CorsIT {
 
     @Test
     void preflightFromAnUnknownOriginGetsNoCorsHeaders() {
-        Http.Reply reply = Api.options(realm.api("/whoami"), "Origin", EVIL, "Access-Control-Request-Method", "GET");
+        Http.Reply reply = preflightFrom(EVIL);
 
         assertEquals(204, reply.status());
         assertNull(reply.header("Access-Control-Allow-Origin"));
@@ -101,21 +101,16 @@ class CorsIT {
         String newOrigin = "http://localhost:3999";
         assertNull(preflightFrom(newOrigin).header("Access-Control-Allow-Origin"), "not a web origin yet");
 
-        String spa = Admin.getJson("/realms/" + realm.name() + "/clients?clientId=" + TestRealm.SPA).get(0).get("id").asText();
-        Admin.expectOk(Admin.put("/realms/" + realm.name() + "/clients/" + spa,
-                Map.of("webOrigins", List.of(TestRealm.SPA_ORIGIN, newOrigin))));
+        String clients = "/realms/" + realm.name() + "/clients";
+        String spa = clients + "/" + Admin.getJson(clients + "?clientId=" + TestRealm.SPA).get(0).get("id").asText();
+        Admin.expectOk(Admin.put(spa, Map.of("webOrigins", List.of(TestRealm.SPA_ORIGIN, newOrigin))));
         try {
             assertEquals(newOrigin, preflightFrom(newOrigin).header("Access-Control-Allow-Origin"));
         } finally {
-            Admin.expectOk(Admin.put("/realms/" + realm.name() + "/clients/" + spa,
-                    Map.of("webOrigins", List.of(TestRealm.SPA_ORIGIN))));
+            Admin.expectOk(Admin.put(spa, Map.of("webOrigins", List.of(TestRealm.SPA_ORIGIN))));
         }
         assertNull(preflightFrom(newOrigin).header("Access-Control-Allow-Origin"), "removed again");
         assertEquals(TestRealm.SPA_ORIGIN, preflightFrom(TestRealm.SPA_ORIGIN).header("Access-Control-Allow-Origin"));
-    }
-
-    private Http.Reply preflightFrom(String origin) {
-        return Api.options(realm.api("/whoami"), "Origin", origin, "Access-Control-Request-Method", "GET");
     }
 
     @Test
@@ -132,11 +127,15 @@ class CorsIT {
     void theCookieIsHonouredOnlyFromTheServersOwnOrigin() {
         TestRealm.BrowserLogin login = realm.browserLogin("carol", false);
         String cookie = "KEYCLOAK_IDENTITY=" + login.cookies().get("KEYCLOAK_IDENTITY");
-        String ownOrigin = io.github.kcsessions.it.support.KeycloakExtension.server().baseUrl();
 
-        assertEquals(200, Api.get(realm.api("/whoami"), "Cookie", cookie, "Origin", ownOrigin).status());
+        assertEquals(200, Api.get(realm.api("/whoami"), "Cookie", cookie, "Origin",
+                KeycloakExtension.server().baseUrl()).status());
         Http.Reply foreign = Api.get(realm.api("/whoami"), "Cookie", cookie, "Origin", EVIL);
         assertError(foreign, 403, "forbidden");
         assertNull(foreign.header("Access-Control-Allow-Origin"));
+    }
+
+    private Http.Reply preflightFrom(String origin) {
+        return Api.options(realm.api("/whoami"), "Origin", origin, "Access-Control-Request-Method", "GET");
     }
 }

@@ -11,7 +11,10 @@ import io.github.kcsessions.it.support.TestRealm;
 import io.github.kcsessions.it.support.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,32 +34,27 @@ class RevocationIT {
     @BeforeAll
     void createRealm() {
         realm = TestRealm.create(RevocationIT.class, r -> {
-            List<Object> clients = new java.util.ArrayList<>((List<?>) r.get("clients"));
+            List<Object> clients = new ArrayList<>((List<?>) r.get("clients"));
             clients.add(Map.of("clientId", LITE, "publicClient", true, "directAccessGrantsEnabled", true,
                     "attributes", Map.of("client.use.lightweight.access.token.enabled", "true")));
             r.put("clients", clients);
-            List<Object> users = new java.util.ArrayList<>((List<?>) r.get("users"));
-            users.add(TestRealm.user(r.get("realm").toString(), "dave", "Dave", "Doe", "dave@example.com"));
+            Map<String, Object> dave = TestRealm.user(r.get("realm").toString(), "dave", "Dave", "Doe",
+                    "dave@example.com");
+            // dave has view-profile but not the realm's default roles with manage-account, its switch for self-service.
+            dave.put("realmRoles", List.of());
+            dave.put("clientRoles", Map.of("account", List.of("view-profile")));
+            List<Object> users = new ArrayList<>((List<?>) r.get("users"));
+            users.add(dave);
             r.put("users", users);
         });
-        // dave keeps view-profile but loses manage-account: the realm's switch for self-service.
-        String dave = realm.userId("dave");
-        JsonNode defaultRole = Admin.getJson("/realms/" + realm.name() + "/roles/default-roles-" + realm.name());
-        Admin.expectOk(Http.method("DELETE", base() + "/admin/realms/" + realm.name() + "/users/" + dave
-                        + "/role-mappings/realm", "application/json", "[" + defaultRole + "]",
-                "Authorization", Admin.bearer()));
-        String account = Admin.getJson("/realms/" + realm.name() + "/clients?clientId=account").get(0).get("id").asText();
-        JsonNode viewProfile = Admin.getJson("/realms/" + realm.name() + "/clients/" + account + "/roles/view-profile");
-        Admin.expectOk(Admin.post("/realms/" + realm.name() + "/users/" + dave + "/role-mappings/clients/" + account,
-                List.of(viewProfile)));
     }
 
     @Test
-    void revokingAnotherDeviceEndsItsTokensAndKeepsTheCallersSession() {
+    void revokingAnotherDeviceEndsItsTokensKeepsTheCallersSessionAndIsALogoutEventSayingWhoDidIt() {
         Tokens phone = realm.passwordGrant(TestRealm.SPA, "alice");
         Tokens laptop = realm.passwordGrant(TestRealm.SPA, "alice");
 
-        Http.Reply reply = Api.delete(realm.api("/" + phone.sessionId()), "Authorization", laptop.bearer());
+        Http.Reply reply = revoke(phone, laptop);
 
         assertEquals(204, reply.status(), reply.body());
         assertEquals("no-store", reply.header("Cache-Control"));
@@ -65,27 +63,35 @@ class RevocationIT {
         assertEquals(400, realm.refresh(TestRealm.SPA, phone.refreshToken()).status(), "refresh fails");
         assertEquals(200, realm.whoami(laptop).status());
         assertError(Api.get(realm.api("/" + phone.sessionId()), "Authorization", laptop.bearer()), 404, "not_found");
+        JsonNode event = findLogout(phone.sessionId());
+        assertEquals(realm.userId("alice"), event.get("userId").asText());
+        assertEquals("session-api", event.at("/details/revoked_through").asText());
+        assertEquals("self_service", event.at("/details/revoked_by").asText());
+        assertEquals(laptop.sessionId(), event.at("/details/revoked_by_session").asText());
     }
 
     @Test
     void revokingTheCurrentSessionIsALogout() {
         Tokens tokens = realm.passwordGrant(TestRealm.SPA, "alice");
 
-        assertEquals(204, Api.delete(realm.api("/" + tokens.sessionId()), "Authorization", tokens.bearer()).status());
+        assertEquals(204, revoke(tokens, tokens).status());
 
         assertError(realm.whoami(tokens), 401, "unauthorized");
     }
 
-    @Test
-    void anOfflineSessionIsRevocable() {
+    /** By its id, or (false) by its offline token through POST /sessions/revoke. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void anOfflineSessionIsRevocable(boolean byId) {
         Tokens tokens = realm.passwordGrant(TestRealm.SPA, "bob", Map.of("scope", "openid offline_access"));
         Tokens other = realm.passwordGrant(TestRealm.SPA, "bob");
-        JsonNode offline = Api.get(realm.api("?type=offline"), "Authorization", other.bearer()).json();
-        assertEquals(1, offline.get("total").asInt());
+        assertEquals("Offline", Tokens.claims(tokens.refreshToken()).get("typ").asText());
+        assertEquals(1, offlineTotal(other));
 
-        assertEquals(204, Api.delete(realm.api("/" + tokens.sessionId()), "Authorization", other.bearer()).status());
+        Http.Reply reply = byId ? revoke(tokens, other) : revokeByToken(tokens.refreshToken());
 
-        assertEquals(0, Api.get(realm.api("?type=offline"), "Authorization", other.bearer()).json().get("total").asInt());
+        assertEquals(204, reply.status(), reply.body());
+        assertEquals(0, offlineTotal(other));
         assertEquals(400, realm.refresh(TestRealm.SPA, tokens.refreshToken()).status(), "the offline token is dead");
         Api.delete(realm.api("?includeCurrent=true"), "Authorization", other.bearer());
     }
@@ -96,7 +102,7 @@ class RevocationIT {
         Tokens bob = realm.passwordGrant(TestRealm.SPA, "bob");
 
         assertError(Api.get(realm.api("/" + alice.sessionId()), "Authorization", bob.bearer()), 404, "not_found");
-        assertError(Api.delete(realm.api("/" + alice.sessionId()), "Authorization", bob.bearer()), 404, "not_found");
+        assertError(revoke(alice, bob), 404, "not_found");
 
         assertEquals(200, realm.whoami(alice).status(), "alice's session survives");
         assertEquals(200, realm.refresh(TestRealm.SPA, alice.refreshToken()).status());
@@ -126,20 +132,6 @@ class RevocationIT {
         assertEquals(401, realm.whoami(current).status());
     }
 
-    @Test
-    void eachRevocationIsALogoutEventSayingWhoDidIt() {
-        Tokens target = realm.passwordGrant(TestRealm.SPA, "alice");
-        Tokens caller = realm.passwordGrant(TestRealm.SPA, "alice");
-
-        Api.delete(realm.api("/" + target.sessionId()), "Authorization", caller.bearer());
-
-        JsonNode event = findLogout(target.sessionId());
-        assertEquals(realm.userId("alice"), event.get("userId").asText());
-        assertEquals("session-api", event.at("/details/revoked_through").asText());
-        assertEquals("self_service", event.at("/details/revoked_by").asText());
-        assertEquals(caller.sessionId(), event.at("/details/revoked_by_session").asText());
-    }
-
     /**
      * Every route that ends sessions, on a server with Shared Signals and metrics on (the main run) and off (the run
      * on the older Keycloak): the server logs no ERROR either way.
@@ -148,12 +140,10 @@ class RevocationIT {
     void noRouteLeavesAnErrorInTheServerLog() {
         ServerLog log = ServerLog.fromNow(KeycloakExtension.server());
         Tokens own = realm.passwordGrant(TestRealm.SPA, "bob");
-        assertEquals(204, Api.delete(realm.api("/" + realm.passwordGrant(TestRealm.SPA, "bob").sessionId()),
-                "Authorization", own.bearer()).status());
+        assertEquals(204, revoke(realm.passwordGrant(TestRealm.SPA, "bob"), own).status());
         realm.passwordGrant(TestRealm.SPA, "bob");
         assertEquals(200, Api.delete(realm.api(""), "Authorization", own.bearer()).status());
-        assertEquals(204, Api.send("POST", realm.api("/revoke"), "application/json", "{\"sessionToken\":\""
-                + realm.passwordGrant(TestRealm.SPA, "bob").refreshToken() + "\"}").status());
+        assertEquals(204, revokeByToken(realm.passwordGrant(TestRealm.SPA, "bob").refreshToken()).status());
         String admin = "/realms/" + realm.name() + "/device-sessions";
         assertEquals(204, Admin.delete(admin + "/" + realm.passwordGrant(TestRealm.SPA, "bob").sessionId()).status());
         realm.passwordGrant(TestRealm.SPA, "bob", "X-Forwarded-For", "203.0.113.55");
@@ -172,7 +162,7 @@ class RevocationIT {
         assertTrue(Tokens.claims(lite.accessToken()).path("resource_access").isMissingNode(), "really lightweight");
 
         assertEquals(200, realm.whoami(lite).status());
-        assertEquals(204, Api.delete(realm.api("/" + other.sessionId()), "Authorization", lite.bearer()).status());
+        assertEquals(204, revoke(other, lite).status());
     }
 
     @Test
@@ -181,7 +171,7 @@ class RevocationIT {
         Tokens daveElsewhere = realm.passwordGrant(TestRealm.SPA, "dave");
 
         assertEquals(200, Api.get(realm.api(""), "Authorization", dave.bearer()).status());
-        assertError(Api.delete(realm.api("/" + daveElsewhere.sessionId()), "Authorization", dave.bearer()), 403, "forbidden");
+        assertError(revoke(daveElsewhere, dave), 403, "forbidden");
         assertError(Api.delete(realm.api(""), "Authorization", dave.bearer()), 403, "forbidden");
         assertEquals(200, realm.whoami(daveElsewhere).status());
     }
@@ -201,6 +191,18 @@ class RevocationIT {
         assertError(Api.delete(realm.api(""), "Authorization", realm.clientCredentials().bearer()), 403, "forbidden");
     }
 
+    private Http.Reply revoke(Tokens target, Tokens caller) {
+        return Api.delete(realm.api("/" + target.sessionId()), "Authorization", caller.bearer());
+    }
+
+    private Http.Reply revokeByToken(String token) {
+        return Api.send("POST", realm.api("/revoke"), "application/json", "{\"sessionToken\":\"" + token + "\"}");
+    }
+
+    private int offlineTotal(Tokens caller) {
+        return Api.get(realm.api("?type=offline"), "Authorization", caller.bearer()).json().get("total").asInt();
+    }
+
     private JsonNode findLogout(String sessionId) {
         for (JsonNode event : realm.events("LOGOUT")) {
             if (sessionId.equals(event.path("sessionId").asText())) {
@@ -208,9 +210,5 @@ class RevocationIT {
             }
         }
         throw new AssertionError("No LOGOUT event for " + sessionId + " in " + realm.events("LOGOUT"));
-    }
-
-    private static String base() {
-        return io.github.kcsessions.it.support.KeycloakExtension.server().baseUrl();
     }
 }

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.github.kcsessions.it.ApiAssertions.assertError;
@@ -37,8 +36,7 @@ class WebComponentFilesIT {
     void theElementAndEveryModuleItImportsLoadFromAnyOrigin() {
         Http.Reply element = load("keycloak-sessions.js");
         assertTrue(element.body().contains("customElements.define(\"keycloak-sessions\""), "defines the element");
-        Matcher imports = IMPORT.matcher(element.body());
-        List<String> modules = imports.results().map(m -> m.group(1)).toList();
+        List<String> modules = IMPORT.matcher(element.body()).results().map(m -> m.group(1)).toList();
         assertEquals(List.of("format.js", "messages.js"), modules);
         modules.forEach(this::load);
     }
@@ -71,8 +69,7 @@ class WebComponentFilesIT {
     @Test
     void nothingElseIsServedThere() {
         for (String name : List.of("nope.js", "..%2Fpom.xml", "keycloak-sessions.ts", "format.js.map")) {
-            Http.Reply reply = Http.get(realm.url("/sessions/ui/" + name), "Origin", FOREIGN);
-            assertError(reply, 404, "not_found");
+            assertError(Http.get(realm.url("/sessions/ui/" + name), "Origin", FOREIGN), 404, "not_found");
         }
         assertError(Http.get(realm.url("/sessions/ui/a/format.js")), 404, "not_found");
     }

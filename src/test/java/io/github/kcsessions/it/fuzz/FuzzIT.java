@@ -20,6 +20,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -56,14 +58,11 @@ class FuzzIT {
     private int logins;
     private long slowestLoginMillis;
 
-    /** Another realm, whose valid tokens must be worth nothing in the first. */
-    private static final class FuzzOther {
-    }
-
     @BeforeAll
     void createRealms() throws Exception {
         realm = TestRealm.create(FuzzIT.class, r -> r.put("clients", withShortLivedClient(r)));
-        other = TestRealm.create(FuzzOther.class);
+        // Another realm, whose valid tokens must be worth nothing in the first.
+        other = TestRealm.create("fuzzit-other", r -> { });
         aliceId = realm.userId("alice");
         adminBase = realm.baseUrl() + "/admin/realms/" + realm.name() + "/device-sessions";
         alice = realm.passwordGrant(TestRealm.SPA, "alice");
@@ -74,10 +73,8 @@ class FuzzIT {
                 "X-Forwarded-For", "2a02:ff40::1"));
         Tokens expiring = realm.passwordGrant("shortlived", "alice");
         hostileCredentials.addAll(forgedFrom(alice));
-        hostileCredentials.add("Bearer " + other.passwordGrant(TestRealm.SPA, "alice").accessToken());
-        hostileCredentials.add("Bearer " + alice.idToken());
-        hostileCredentials.add("Bearer " + alice.refreshToken());
-        hostileCredentials.add("Bearer " + Admin.bearer().substring("Bearer ".length()));
+        hostileCredentials.addAll(Stream.of(other.passwordGrant(TestRealm.SPA, "alice").accessToken(), alice.idToken(),
+                alice.refreshToken(), Admin.bearer().substring("Bearer ".length())).map(t -> "Bearer " + t).toList());
         Clock.untilAfter(Tokens.claims(expiring.accessToken()).get("exp").asLong());
         hostileCredentials.add("Bearer " + expiring.accessToken());
     }
@@ -115,7 +112,8 @@ class FuzzIT {
             assertEquals(200, realm.whoami(witness).status(),
                     "a witness session was ended (seed " + SEED + ")");
         }
-        Http.Reply list = Http.get(realm.api("?max=100"), "Authorization", freshAlice().bearer());
+        alice = realm.passwordGrant(TestRealm.SPA, "alice");
+        Http.Reply list = Http.get(realm.api("?max=100"), "Authorization", alice.bearer());
         assertEquals(200, OpenApi.assertValid(list).status(), "alice's sessions still list");
         if (log != null) {
             // What Keycloak and Quarkus log for what never reaches us: malformed forwarded headers, and the admin
@@ -124,8 +122,8 @@ class FuzzIT {
                     .filter(line -> !line.contains("[io.quarkus.vertx.http.runtime.ForwardedParser]")
                             && !line.contains("[io.quarkus.vertx.core.runtime.VertxCoreRecorder]"))
                     .toList();
-            long adminRoot = errors.stream().filter(line -> line.contains("[org.keycloak.services.error.KeycloakErrorHandler]"))
-                    .count();
+            long adminRoot = errors.stream()
+                    .filter(line -> line.contains("[org.keycloak.services.error.KeycloakErrorHandler]")).count();
             assertTrue(adminRoot <= 2L * statuses.getOrDefault(KEYCLOAK_ADMIN_ROOT_500, 0),
                     adminRoot + " errors of Keycloak's error handler, more than its admin root's 500s explain");
             assertEquals(List.of(), errors.stream().filter(line -> !line.contains("KeycloakErrorHandler")).limit(5)
@@ -178,50 +176,30 @@ class FuzzIT {
         if (hostile.chance(20)) {
             headers.addAll(List.of("Origin", hostile.pick("http://localhost:3000", "https://evil.example", "null")));
         }
-        String method;
-        String path;
-        String query = "";
-        String contentType = null;
-        String body = null;
-        switch (hostile.below(9)) {
-            case 0, 1 -> {
-                method = "GET";
-                path = "";
-                query = query(hostile, List.of("first", "max", "type", "clientId", "includeCurrent"));
-            }
-            case 2 -> {
-                method = "GET";
-                path = "/whoami";
-            }
-            case 3 -> {
-                method = hostile.pick("GET", "DELETE");
-                path = "/" + (hostile.chance(20) ? witnesses.get(0).sessionId() : hostile.idSegment());
-            }
-            case 4 -> {
-                method = "DELETE";
-                path = "";
-                // Alice's own sessions only; "everywhere else" with a valid token is a legitimate request.
-                query = query(hostile, List.of("includeCurrent", "first"));
-            }
-            case 5, 6 -> {
-                method = hostile.pick("POST", "DELETE");
-                path = "/revoke";
-                contentType = hostile.chance(60) ? "application/json" : hostile.pick("application/json, text/plain",
-                        "", "*/*", "application/*", "text/plain", "multipart/form-data; boundary=b",
-                        "application/x-www-form-urlencoded", "application/json; charset=latin1", hostile.headerValue());
-                body = revokeBody(hostile);
-            }
-            case 7 -> {
-                method = hostile.pick("TRACE", "PROPFIND", "PUT", "PATCH", "POST", "FOO", "MKCOL");
-                path = hostile.pick("", "/whoami", "/" + hostile.idSegment(), "/revoke");
-            }
-            default -> {
-                method = hostile.pick("GET", "DELETE", "POST", "PUT");
-                path = "/" + hostile.idSegment() + "/" + hostile.idSegment();
-            }
-        }
-        return new Request(method, realm.api(path) + query, contentType, body, headers, true, false, aliceToken,
-                false);
+        return switch (hostile.below(9)) {
+            case 0, 1 -> ours(headers, aliceToken, "GET", query(hostile, List.of("first", "max", "type", "clientId",
+                    "includeCurrent")), null, null);
+            case 2 -> ours(headers, aliceToken, "GET", "/whoami", null, null);
+            case 3 -> ours(headers, aliceToken, hostile.pick("GET", "DELETE"),
+                    "/" + (hostile.chance(20) ? witnesses.get(0).sessionId() : hostile.idSegment()), null, null);
+            // Alice's own sessions only; "everywhere else" with a valid token is a legitimate request.
+            case 4 -> ours(headers, aliceToken, "DELETE", query(hostile, List.of("includeCurrent", "first")), null,
+                    null);
+            case 5, 6 -> ours(headers, aliceToken, hostile.pick("POST", "DELETE"), "/revoke", hostile.chance(60)
+                    ? "application/json" : hostile.pick("application/json, text/plain", "", "*/*", "application/*",
+                    "text/plain", "multipart/form-data; boundary=b", "application/x-www-form-urlencoded",
+                    "application/json; charset=latin1", hostile.headerValue()), revokeBody(hostile));
+            case 7 -> ours(headers, aliceToken, hostile.pick("TRACE", "PROPFIND", "PUT", "PATCH", "POST", "FOO",
+                    "MKCOL"), hostile.pick("", "/whoami", "/" + hostile.idSegment(), "/revoke"), null, null);
+            default -> ours(headers, aliceToken, hostile.pick("GET", "DELETE", "POST", "PUT"),
+                    "/" + hostile.idSegment() + "/" + hostile.idSegment(), null, null);
+        };
+    }
+
+    /** A request to this extension's user API; its path may carry a query. */
+    private Request ours(List<String> headers, boolean aliceToken, String method, String path, String contentType,
+                         String body) {
+        return new Request(method, realm.api(path), contentType, body, headers, true, false, aliceToken, false);
     }
 
     private Request adminRequest(Hostile hostile) {
@@ -315,8 +293,7 @@ class FuzzIT {
         Tokens tokens = Tokens.of(reply);
         Http.Reply me = realm.whoami(tokens);
         assertEquals(200, OpenApi.assertValid(me).status(), context);
-        JsonNode device = me.json().get("device");
-        device.fields().forEachRemaining(field -> {
+        me.json().get("device").fields().forEachRemaining(field -> {
             if (field.getValue().isTextual()) {
                 String text = field.getValue().asText();
                 assertTrue(!text.isBlank(), "empty device." + field.getKey() + " after " + context);
@@ -342,17 +319,8 @@ class FuzzIT {
     // ---- set-up helpers
 
     private List<JsonNode> witnessViews() {
-        List<JsonNode> views = new ArrayList<>();
-        for (String user : List.of("bob", "carol")) {
-            views.add(Admin.getJson("/realms/" + realm.name() + "/device-sessions?userId=" + realm.userId(user)
-                    + "&max=100"));
-        }
-        return views;
-    }
-
-    private Tokens freshAlice() {
-        alice = realm.passwordGrant(TestRealm.SPA, "alice");
-        return alice;
+        return Stream.of("bob", "carol").map(user -> Admin.getJson("/realms/" + realm.name()
+                + "/device-sessions?userId=" + realm.userId(user) + "&max=100")).toList();
     }
 
     private static List<Object> withShortLivedClient(Map<String, Object> representation) {
@@ -364,17 +332,13 @@ class FuzzIT {
 
     /** Tokens made from a real one: cut, unsigned, re-signed with HS256 keyed by the public key, tampered. */
     private List<String> forgedFrom(Tokens tokens) throws Exception {
-        String[] parts = tokens.accessToken().split("\\.");
-        JsonNode header = Http.JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
-        String kid = header.path("kid").asText();
+        String token = tokens.accessToken();
+        String[] parts = token.split("\\.");
+        String kid = Http.JSON.readTree(Base64.getUrlDecoder().decode(parts[0])).path("kid").asText();
         JsonNode keys = Http.JSON.readTree(Http.get(realm.url("/protocol/openid-connect/certs")).body()).get("keys");
-        String publicKey = "";
-        for (JsonNode key : keys) {
-            if (key.path("kid").asText().equals(kid)) {
-                publicKey = "-----BEGIN CERTIFICATE-----\n" + key.get("x5c").get(0).asText()
-                        + "\n-----END CERTIFICATE-----\n";
-            }
-        }
+        String publicKey = "-----BEGIN CERTIFICATE-----\n" + StreamSupport.stream(keys.spliterator(), false)
+                .filter(key -> key.path("kid").asText().equals(kid)).findFirst().orElseThrow().get("x5c").get(0)
+                .asText() + "\n-----END CERTIFICATE-----\n";
         String none = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
         String hsHeader = base64("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}");
         Mac mac = Mac.getInstance("HmacSHA256");
@@ -385,12 +349,11 @@ class FuzzIT {
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace(aliceId, realm.userId("bob"));
         String tampered = parts[0] + "." + base64(payload) + "." + parts[2];
-        String token = tokens.accessToken();
-        return List.of("Bearer " + token.substring(0, token.length() / 2), "Bearer " + token.substring(0, token.length() - 3),
-                "Bearer " + none, "Bearer " + hs256, "Bearer " + tampered, "Bearer e30.e30.e30", "Bearer ",
-                "Bearer", "bearer " + token.substring(1), "Basic YWxpY2U6c2VjcmV0", "DPoP " + token, "Bearer  " + token
-                        + " x", "Bearer " + "A".repeat(6000), "Bearer " + base64("{\"alg\":\"RS256\"}") + ".e30."
-                        + base64("x"));
+        return List.of("Bearer " + token.substring(0, token.length() / 2),
+                "Bearer " + token.substring(0, token.length() - 3), "Bearer " + none, "Bearer " + hs256,
+                "Bearer " + tampered, "Bearer e30.e30.e30", "Bearer ", "Bearer", "bearer " + token.substring(1),
+                "Basic YWxpY2U6c2VjcmV0", "DPoP " + token, "Bearer  " + token + " x", "Bearer " + "A".repeat(6000),
+                "Bearer " + base64("{\"alg\":\"RS256\"}") + ".e30." + base64("x"));
     }
 
     private static String base64(String text) {

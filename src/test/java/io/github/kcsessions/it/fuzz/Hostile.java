@@ -2,7 +2,6 @@ package io.github.kcsessions.it.fuzz;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 
@@ -110,14 +109,11 @@ final class Hostile {
      * when it saves an event whose address is longer than its column); docs/operations.md.
      */
     String forwardedFor() {
-        String value = anyForwardedFor();
+        String value = pick(LONDON_IP, "[2001:db8::1]:4711", "[::ffff:81.2.69.142]", "81.2.69.142:80",
+                "2001:DB8:0:0:0:0:0:1", "unknown", "_hidden", "::1", "0.0.0.0", "256.1.1.1", "[::1", "127.1",
+                "010.1.1.1", "fe80::1%eth0", "1.2.3.4, 5.6.7.8",
+                asHeaderBytes(pick(SPECIAL).replaceAll("\\p{Cntrl}", "")));
         return value.isBlank() ? "unknown" : value.substring(0, Math.min(64, value.length()));
-    }
-
-    private String anyForwardedFor() {
-        return pick(LONDON_IP, "[2001:db8::1]:4711", "[::ffff:81.2.69.142]", "81.2.69.142:80", "2001:DB8:0:0:0:0:0:1",
-                "unknown", "_hidden", "::1", "0.0.0.0", "256.1.1.1", "[::1", "127.1", "010.1.1.1",
-                "fe80::1%eth0", "1.2.3.4, 5.6.7.8", asHeaderBytes(pick(SPECIAL).replaceAll("\\p{Cntrl}", "")));
     }
 
     /** A path segment that reaches the API: never empty, no slash, dot segment or semicolon (refused earlier). */
@@ -138,13 +134,6 @@ final class Hostile {
     String queryValue() {
         return percentEncode(text().codePoints().filter(c -> !Character.isISOControl(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
-    }
-
-    /** Any random bytes as base64url, the alphabet of a JWT part. */
-    String base64url(int bytes) {
-        byte[] data = new byte[bytes];
-        random.nextBytes(data);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(data);
     }
 
     List<String> some(List<String> values, int max) {
