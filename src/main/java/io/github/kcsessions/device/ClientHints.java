@@ -52,12 +52,12 @@ public record ClientHints(List<Brand> brands, Boolean mobile, String platform, S
 
     private static String read(Function<String, String> header, String name) {
         String value = header.apply(name);
-        return value == null || value.length() > MAX_HEADER_LENGTH ? null : HeaderText.clean(value, MAX_HEADER_LENGTH);
+        return value == null || value.length() > MAX_HEADER_LENGTH ? null : DeviceParser.clean(value, MAX_HEADER_LENGTH);
     }
 
     private static List<Brand> brandsOf(String header) {
         return LenientStructuredFields.parseBrandList(header).stream()
-                .filter(brand -> !HeaderText.isBlank(brand.name()) && !isGrease(brand.name()))
+                .filter(brand -> !DeviceParser.isBlank(brand.name()) && !isGrease(brand.name()))
                 .toList();
     }
 

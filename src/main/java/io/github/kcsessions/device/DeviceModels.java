@@ -43,7 +43,7 @@ final class DeviceModels {
 
     /** The model a device name denotes, without a leading maker name; null for placeholders. */
     static String model(String deviceName) {
-        if (HeaderText.isBlank(deviceName) || NOT_A_MODEL.contains(deviceName)) {
+        if (DeviceParser.isBlank(deviceName) || NOT_A_MODEL.contains(deviceName)) {
             return null;
         }
         VendorPrefix vendor = vendorPrefixOf(deviceName);

@@ -121,9 +121,9 @@ class DeviceNoteTest {
 
         assertTrue(note.length() < 2000, "note takes " + note.length() + " characters");
         assertEquals(DeviceInfo.MAX_USER_AGENT_LENGTH, decoded.device().userAgent().length());
-        assertEquals(NoteV2.MAX_VALUE_LENGTH, decoded.device().browser().length());
-        assertEquals(NoteV2.MAX_VALUE_LENGTH, decoded.location().city().length());
-        assertEquals(NoteV2.MAX_VALUE_LENGTH, decoded.initialLocation().city().length());
+        assertEquals(DeviceNote.MAX_VALUE_LENGTH, decoded.device().browser().length());
+        assertEquals(DeviceNote.MAX_VALUE_LENGTH, decoded.location().city().length());
+        assertEquals(DeviceNote.MAX_VALUE_LENGTH, decoded.initialLocation().city().length());
     }
 
     @Test
