@@ -8,14 +8,15 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Stores a {@link DeviceRecord} in one user-session note, {@value #NAME}, made for decoding: a version tag, then
  * fields that are split, not parsed. The format, version 2 (the first released; a note of another version reads as no
- * record), is {@code 2|key=value|key=value|...|}: keys are in {@link Key}, every field is closed by {@code |}, an
- * absent key is a null value and {@code key=} an empty string. Unknown keys are ignored when reading, so fields can be
- * added later and fields of earlier builds (the lower-case and hex copies that database searches once matched) are
- * skipped. Values are cut to {@value #MAX_VALUE_LENGTH} characters, the user agent to
+ * record), is {@code 2|key=value|key=value|...|}, keys in the order of {@link Key}: every field is closed by
+ * {@code |}, an absent key is a null value and {@code key=} an empty string. Unknown keys are ignored when reading, so
+ * fields can be added later and fields of earlier builds (the lower-case and hex copies that database searches once
+ * matched) are skipped. Values are cut to {@value #MAX_VALUE_LENGTH} characters, the user agent to
  * {@value DeviceInfo#MAX_USER_AGENT_LENGTH}, before spelling: the field delimiters {@code |} and {@code =}, the escape
  * {@code ~} itself, control characters and everything outside printable ASCII are written as {@code ~} and two hex
  * digits per UTF-8 byte, so that a value can never end its field early and the note is plain text.
@@ -35,33 +36,36 @@ public final class DeviceNote {
      * {@code lih}, {@code fih}: copies for database matching) must not be given a new meaning.
      */
     private enum Key {
-        API_CLIENT("ac"),
-        LAST_COUNTRY_CODE("lcc"),
-        USER_AGENT("ua"),
-        BROWSER("bn"),
-        BROWSER_VERSION("bv"),
-        OS("on"),
-        OS_VERSION("ov"),
-        DEVICE_TYPE("dt"),
-        MOBILE("mo"),
-        MODEL("md"),
-        VENDOR("vd"),
-        FIRST_SEEN("fs"),
-        LAST_SEEN("ls"),
-        INITIAL_IP("fip"),
-        LAST_IP("lip"),
-        LAST_COUNTRY("lco"),
-        LAST_REGION("lrg"),
-        LAST_CITY("lct"),
-        INITIAL_COUNTRY_CODE("fcc"),
-        INITIAL_COUNTRY("fco"),
-        INITIAL_REGION("frg"),
-        INITIAL_CITY("fct");
+        API_CLIENT("ac", record -> record.device().apiClient() ? "1" : "0"),
+        LAST_COUNTRY_CODE("lcc", record -> last(record, location -> location.countryCode() == null ? null
+                : location.countryCode().toUpperCase(Locale.ROOT))),
+        USER_AGENT("ua", record -> record.device().userAgent()),
+        BROWSER("bn", record -> record.device().browser()),
+        BROWSER_VERSION("bv", record -> record.device().browserVersion()),
+        OS("on", record -> record.device().os()),
+        OS_VERSION("ov", record -> record.device().osVersion()),
+        DEVICE_TYPE("dt", record -> record.device().deviceType()),
+        MOBILE("mo", record -> record.device().mobile() ? "1" : "0"),
+        MODEL("md", record -> record.device().model()),
+        VENDOR("vd", record -> record.device().vendor()),
+        FIRST_SEEN("fs", record -> Long.toString(record.firstSeenAt())),
+        LAST_SEEN("ls", record -> Long.toString(record.lastSeenAt())),
+        INITIAL_IP("fip", DeviceRecord::initialIpAddress),
+        LAST_IP("lip", DeviceRecord::lastIpAddress),
+        LAST_COUNTRY("lco", record -> last(record, Location::country)),
+        LAST_REGION("lrg", record -> last(record, Location::region)),
+        LAST_CITY("lct", record -> last(record, Location::city)),
+        INITIAL_COUNTRY_CODE("fcc", record -> initial(record, Location::countryCode)),
+        INITIAL_COUNTRY("fco", record -> initial(record, Location::country)),
+        INITIAL_REGION("frg", record -> initial(record, Location::region)),
+        INITIAL_CITY("fct", record -> initial(record, Location::city));
 
         private final String key;
+        private final Function<DeviceRecord, String> value;
 
-        Key(String key) {
+        Key(String key, Function<DeviceRecord, String> value) {
             this.key = key;
+            this.value = value;
         }
 
         static Key of(String key) {
@@ -79,38 +83,24 @@ public final class DeviceNote {
 
     /** @param record a record with a device: the capture always knows one, even if it is {@link DeviceInfo#NONE} */
     public static String encode(DeviceRecord record) {
-        DeviceInfo device = Objects.requireNonNull(record.device(), "device");
+        Objects.requireNonNull(record.device(), "device");
         StringBuilder note = new StringBuilder(640).append(VERSION).append('|');
-        Location last = record.location();
-        Location initial = record.initialLocation();
-        put(note, Key.API_CLIENT, device.apiClient() ? "1" : "0");
-        put(note, Key.LAST_COUNTRY_CODE, last == null || last.countryCode() == null ? null
-                : last.countryCode().toUpperCase(Locale.ROOT));
-        put(note, Key.USER_AGENT, device.userAgent());
-        put(note, Key.BROWSER, device.browser());
-        put(note, Key.BROWSER_VERSION, device.browserVersion());
-        put(note, Key.OS, device.os());
-        put(note, Key.OS_VERSION, device.osVersion());
-        put(note, Key.DEVICE_TYPE, device.deviceType());
-        put(note, Key.MOBILE, device.mobile() ? "1" : "0");
-        put(note, Key.MODEL, device.model());
-        put(note, Key.VENDOR, device.vendor());
-        put(note, Key.FIRST_SEEN, Long.toString(record.firstSeenAt()));
-        put(note, Key.LAST_SEEN, Long.toString(record.lastSeenAt()));
-        put(note, Key.INITIAL_IP, record.initialIpAddress());
-        put(note, Key.LAST_IP, record.lastIpAddress());
-        if (last != null) {
-            put(note, Key.LAST_COUNTRY, last.country());
-            put(note, Key.LAST_REGION, last.region());
-            put(note, Key.LAST_CITY, last.city());
-        }
-        if (initial != null) {
-            put(note, Key.INITIAL_COUNTRY_CODE, initial.countryCode());
-            put(note, Key.INITIAL_COUNTRY, initial.country());
-            put(note, Key.INITIAL_REGION, initial.region());
-            put(note, Key.INITIAL_CITY, initial.city());
+        for (Key key : Key.values()) {
+            String value = key.value.apply(record);
+            if (value != null) {
+                int limit = key == Key.USER_AGENT ? DeviceInfo.MAX_USER_AGENT_LENGTH : MAX_VALUE_LENGTH;
+                note.append(key.key).append('=').append(escape(DeviceParser.clean(value, limit))).append('|');
+            }
         }
         return note.toString();
+    }
+
+    private static String last(DeviceRecord record, Function<Location, String> field) {
+        return record.location() == null ? null : field.apply(record.location());
+    }
+
+    private static String initial(DeviceRecord record, Function<Location, String> field) {
+        return record.initialLocation() == null ? null : field.apply(record.initialLocation());
     }
 
     /** The record a note holds; null when the note is absent, damaged or of a version this code does not know. */
@@ -135,14 +125,6 @@ public final class DeviceNote {
                 fields.get(Key.INITIAL_REGION), fields.get(Key.INITIAL_CITY));
         return new DeviceRecord(device, firstSeenAt, lastSeenAt, fields.get(Key.INITIAL_IP),
                 fields.get(Key.LAST_IP), last, initial);
-    }
-
-    private static void put(StringBuilder note, Key key, String value) {
-        if (value == null) {
-            return;
-        }
-        int limit = key == Key.USER_AGENT ? DeviceInfo.MAX_USER_AGENT_LENGTH : MAX_VALUE_LENGTH;
-        note.append(key.key).append('=').append(escape(DeviceParser.clean(value, limit))).append('|');
     }
 
     private static Map<Key, String> fields(String note) {

@@ -36,6 +36,12 @@ public final class DeviceParser {
     private record Release(String name, String version) {
     }
 
+    /**
+     * @param makerName the prefix is the maker's name put in front of the model by the parser, not part of the model
+     */
+    private record VendorPrefix(String prefix, String vendor, boolean makerName) {
+    }
+
     private static final String OTHER = "Other";
 
     /** The parser tells the mobile builds of a browser apart; a device list only needs the browser itself. */
@@ -62,6 +68,32 @@ public final class DeviceParser {
 
     /** The brand naming the browser engine rather than the browser: the last choice. */
     private static final String CHROMIUM = "Chromium";
+
+    /**
+     * Device names (families) that name no actual device: placeholders, crawler markers, generic form factors. The
+     * user-agent parser reports only a family such as "Samsung SM-S911B" or "Pixel 8", so the vendor is recognised from
+     * the name's prefix; it stays null rather than being guessed.
+     */
+    private static final Set<String> NOT_A_MODEL = Set.of("Other", "Spider", "K", "Generic Smartphone",
+            "Generic Tablet", "Generic Feature Phone");
+
+    private static final List<VendorPrefix> VENDORS = List.of(
+            new VendorPrefix("iPhone", "Apple", false),
+            new VendorPrefix("iPad", "Apple", false),
+            new VendorPrefix("iPod", "Apple", false),
+            new VendorPrefix("Mac", "Apple", false),
+            new VendorPrefix("Samsung ", "Samsung", true),
+            new VendorPrefix("SM-", "Samsung", false),
+            new VendorPrefix("Galaxy", "Samsung", false),
+            new VendorPrefix("Pixel", "Google", false),
+            new VendorPrefix("Nexus", "Google", false),
+            new VendorPrefix("Kindle", "Amazon", false),
+            new VendorPrefix("Huawei ", "Huawei", true),
+            new VendorPrefix("Xiaomi ", "Xiaomi", true),
+            new VendorPrefix("Redmi", "Xiaomi", false),
+            new VendorPrefix("OnePlus", "OnePlus", false),
+            new VendorPrefix("moto", "Motorola", false),
+            new VendorPrefix("Nokia", "Nokia", false));
 
     private final Cache<String, DeviceInfo> cache;
 
@@ -140,7 +172,7 @@ public final class DeviceParser {
         String deviceType = deviceType(userAgent, parsed, os);
         String deviceName = DeviceInfo.BOT.equals(deviceType) ? null : parsed.device.family;
         return new DeviceInfo(userAgent, browser, browserVersion, os, osVersion, deviceType,
-                DeviceInfo.isMobileType(deviceType), DeviceModels.model(deviceName), DeviceModels.vendor(deviceName),
+                DeviceInfo.isMobileType(deviceType), model(deviceName), vendor(deviceName),
                 false);
     }
 
@@ -187,6 +219,33 @@ public final class DeviceParser {
         return joined.toString();
     }
 
+    /** The model a device name denotes, without a leading maker name; null for placeholders. */
+    private static String model(String deviceName) {
+        if (isBlank(deviceName) || NOT_A_MODEL.contains(deviceName)) {
+            return null;
+        }
+        VendorPrefix vendor = vendorPrefixOf(deviceName);
+        if (vendor != null && vendor.makerName() && deviceName.length() > vendor.prefix().length()) {
+            return deviceName.substring(vendor.prefix().length());
+        }
+        return deviceName;
+    }
+
+    /** The maker of a device name, or null when not one of the few recognised. */
+    private static String vendor(String deviceName) {
+        VendorPrefix vendor = deviceName == null ? null : vendorPrefixOf(deviceName);
+        return vendor == null ? null : vendor.vendor();
+    }
+
+    private static VendorPrefix vendorPrefixOf(String deviceName) {
+        for (VendorPrefix entry : VENDORS) {
+            if (deviceName.regionMatches(true, 0, entry.prefix(), 0, entry.prefix().length())) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
     private static DeviceInfo refine(DeviceInfo device, ClientHints hints) {
         boolean noHints = hints == null || hints.equals(ClientHints.NONE);
         if (noHints || device.apiClient() || DeviceInfo.BOT.equals(device.deviceType())) {
@@ -195,8 +254,8 @@ public final class DeviceParser {
         boolean undecided = DeviceInfo.DESKTOP.equals(device.deviceType())
                 || DeviceInfo.UNKNOWN.equals(device.deviceType());
         String deviceType = Boolean.TRUE.equals(hints.mobile()) && undecided ? DeviceInfo.MOBILE : device.deviceType();
-        String model = hints.model() != null ? DeviceModels.model(hints.model()) : device.model();
-        String vendor = hints.model() != null ? DeviceModels.vendor(hints.model()) : device.vendor();
+        String model = hints.model() != null ? model(hints.model()) : device.model();
+        String vendor = hints.model() != null ? vendor(hints.model()) : device.vendor();
         Release browser = refineBrowser(new Release(device.browser(), device.browserVersion()), hints);
         Release os = refineOs(new Release(device.os(), device.osVersion()), hints);
         return new DeviceInfo(device.userAgent(), browser.name(), browser.version(), os.name(), os.version(),

@@ -228,7 +228,7 @@ class DeviceNoteTest {
 
     @Test
     void seenAgainKeepsTheFirstSightingAndMovesTheLast() {
-        DeviceRecord first = DeviceRecord.firstSighting(DESKTOP, 100, LONDON_IP, LONDON);
+        DeviceRecord first = new DeviceRecord(DESKTOP, 100, 100, LONDON_IP, LONDON_IP, LONDON, LONDON);
 
         DeviceRecord later = first.seenAgain(200, "10.0.0.1", null);
 
