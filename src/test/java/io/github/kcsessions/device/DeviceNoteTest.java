@@ -69,16 +69,6 @@ class DeviceNoteTest {
     }
 
     @Test
-    void aValueOfOnlyControlCharactersIsAbsentNotEmpty() {
-        DeviceInfo device = new DeviceInfo("\u0001\u0002", "\u0003", null, null, null, DeviceInfo.UNKNOWN, false, null,
-                null, false);
-
-        DeviceInfo decoded = roundTrip(new DeviceRecord(device, 1, 1, null, null, null, null)).device();
-        assertNull(decoded.userAgent());
-        assertNull(decoded.browser());
-    }
-
-    @Test
     void typicalNoteIsSmall() {
         DeviceInfo iPhone = new DeviceInfo("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) "
                 + "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1", "Safari", "17.5",
@@ -111,31 +101,33 @@ class DeviceNoteTest {
         assertEquals(DeviceNote.MAX_VALUE_LENGTH, decoded.initialLocation().city().length());
     }
 
+    /** A value of only control characters is absent, not empty; a cut does not split a surrogate pair. */
     @Test
-    void cutDoesNotSplitASurrogatePair() {
+    void controlCharactersAndCuts() {
+        DeviceInfo control = new DeviceInfo("\u0001\u0002", "\u0003", null, null, null, DeviceInfo.UNKNOWN, false, null,
+                null, false);
+        DeviceInfo decoded = roundTrip(new DeviceRecord(control, 1, 1, null, null, null, null)).device();
+        assertNull(decoded.userAgent());
+        assertNull(decoded.browser());
+
         String userAgent = "x".repeat(DeviceInfo.MAX_USER_AGENT_LENGTH - 1) + "😀";
         DeviceInfo device = new DeviceInfo(userAgent, null, null, null, null, DeviceInfo.UNKNOWN, false, null, null,
                 false);
-
-        String decoded = roundTrip(new DeviceRecord(device, 1, 1, null, null, null, null)).device().userAgent();
-
-        assertEquals("x".repeat(DeviceInfo.MAX_USER_AGENT_LENGTH - 1), decoded);
+        String cut = roundTrip(new DeviceRecord(device, 1, 1, null, null, null, null)).device().userAgent();
+        assertEquals("x".repeat(DeviceInfo.MAX_USER_AGENT_LENGTH - 1), cut);
     }
 
+    /**
+     * A note starts with its version and closes every field. Earlier builds also wrote lower-case and hex copies for
+     * database matching: they are skipped, not needed.
+     */
     @Test
-    void noteStartsWithItsVersionAndClosesEveryField() {
-        String note = DeviceNote.encode(new DeviceRecord(DESKTOP, 1, 2, null, null, null, null));
-
+    void versionFieldsAndFieldsOfEarlierBuilds() {
+        DeviceRecord record = new DeviceRecord(DESKTOP, 1, 2, "10.0.0.7", LONDON_IP, LONDON, null);
+        String note = DeviceNote.encode(record);
         assertTrue(note.startsWith("2|"), note);
         assertTrue(note.endsWith("|"), note);
         assertFalse(note.contains("\n"));
-    }
-
-    /** Earlier builds also wrote lower-case and hex copies for database matching: they are skipped, not needed. */
-    @Test
-    void fieldsOfEarlierBuildsAreSkipped() {
-        DeviceRecord record = new DeviceRecord(DESKTOP, 1, 2, "10.0.0.7", LONDON_IP, LONDON, null);
-        String note = DeviceNote.encode(record);
         assertFalse(note.contains("|b=") || note.contains("|lih="), note);
 
         String earlier = note.replace("2|", "2|b=chrome|o=windows|lih=4:5102458e|fih=4:0a000007|");

@@ -225,6 +225,7 @@ class DeviceParserTest {
         assertTrue(device.apiClient());
     }
 
+    /** Hints are ignored for API clients and bots; null hints are no hints. */
     @Test
     void hintsAreIgnoredForApiClientsAndBots() {
         Map<String, String> hints = Map.of("Sec-CH-UA-Mobile", "?1", "Sec-CH-UA-Platform", "\"Android\"",
@@ -233,10 +234,6 @@ class DeviceParserTest {
         assertEquals(parse(CURL), parse(CURL, hints));
         String googlebot = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
         assertEquals(parse(googlebot), parse(googlebot, hints));
-    }
-
-    @Test
-    void nullHintsAreNoHints() {
         assertEquals(parse(CHROME_WINDOWS), parser.parse(CHROME_WINDOWS, null));
     }
 
