@@ -230,8 +230,7 @@ final class DeviceCaptureListener implements EventListenerProvider {
         SessionLookup lookup = new SessionLookup(session, session.getContext().getRealm());
         String id = event.getSessionId();
         if (event.getType() == EventType.REFRESH_TOKEN) {
-            String tokenType = event.getDetails() == null ? null : event.getDetails().get(Details.REFRESH_TOKEN_TYPE);
-            UserSessionModel target = lookup.get(id, TokenUtil.TOKEN_TYPE_OFFLINE.equals(tokenType));
+            UserSessionModel target = lookup.get(id, isOfflineRefresh(event));
             return target == null ? List.of() : List.of(target);
         }
         return lookup.withId(id);

@@ -10,6 +10,9 @@ import java.util.List;
  */
 final class ApiClientDetector {
 
+    private ApiClientDetector() {
+    }
+
     private record Product(String token, String name) {
     }
 
@@ -54,8 +57,11 @@ final class ApiClientDetector {
             new Product("Ruby", "Ruby"),
             new Product("Faraday", "Faraday"));
 
-    /** The tool behind a user agent, or null when it is not one of the known tools. */
-    ApiClient detect(String userAgent) {
+    /**
+     * The tool behind a user agent, with the operating system the user agent names, or null when it is not one of the
+     * known tools.
+     */
+    static DeviceInfo detect(String userAgent, String os, String osVersion) {
         int depth = 0;
         boolean tokenStart = true;
         for (int i = 0; i < userAgent.length(); i++) {
@@ -65,9 +71,11 @@ final class ApiClientDetector {
             } else if (c == ')') {
                 depth = Math.max(0, depth - 1);
             } else if (depth == 0 && tokenStart && c != ' ') {
-                ApiClient client = productAt(userAgent, i);
-                if (client != null) {
-                    return client;
+                Product product = productAt(userAgent, i);
+                if (product != null) {
+                    String version = versionAt(userAgent, i + product.token().length());
+                    return new DeviceInfo(userAgent, product.name(), version, os, osVersion, DeviceInfo.UNKNOWN, false,
+                            null, null, true);
                 }
             }
             tokenStart = c == ' ' || c == ')';
@@ -75,12 +83,11 @@ final class ApiClientDetector {
         return null;
     }
 
-    private static ApiClient productAt(String userAgent, int start) {
+    private static Product productAt(String userAgent, int start) {
         for (Product product : PRODUCTS) {
-            int end = start + product.token().length();
             if (userAgent.regionMatches(true, start, product.token(), 0, product.token().length())
-                    && endsProductName(userAgent, end)) {
-                return new ApiClient(product.name(), versionAt(userAgent, end));
+                    && endsProductName(userAgent, start + product.token().length())) {
+                return product;
             }
         }
         return null;

@@ -18,13 +18,6 @@ import java.util.function.Function;
 public record ClientHints(List<Brand> brands, Boolean mobile, String platform, String platformVersion, String model,
                           List<Brand> fullVersionList) {
 
-    public static final String SEC_CH_UA = "Sec-CH-UA";
-    public static final String SEC_CH_UA_MOBILE = "Sec-CH-UA-Mobile";
-    public static final String SEC_CH_UA_PLATFORM = "Sec-CH-UA-Platform";
-    public static final String SEC_CH_UA_PLATFORM_VERSION = "Sec-CH-UA-Platform-Version";
-    public static final String SEC_CH_UA_MODEL = "Sec-CH-UA-Model";
-    public static final String SEC_CH_UA_FULL_VERSION_LIST = "Sec-CH-UA-Full-Version-List";
-
     public static final ClientHints NONE = new ClientHints(List.of(), null, null, null, null, List.of());
 
     /** Real hints are a few dozen characters; anything much longer is abuse and is ignored whole. */
@@ -42,22 +35,22 @@ public record ClientHints(List<Brand> brands, Boolean mobile, String platform, S
      */
     public static ClientHints from(Function<String, String> header) {
         return new ClientHints(
-                brandsOf(read(header, SEC_CH_UA)),
-                LenientStructuredFields.parseBoolean(read(header, SEC_CH_UA_MOBILE)),
-                LenientStructuredFields.parseString(read(header, SEC_CH_UA_PLATFORM)),
-                LenientStructuredFields.parseString(read(header, SEC_CH_UA_PLATFORM_VERSION)),
-                LenientStructuredFields.parseString(read(header, SEC_CH_UA_MODEL)),
-                brandsOf(read(header, SEC_CH_UA_FULL_VERSION_LIST)));
+                brandsOf(read(header, "Sec-CH-UA")),
+                LenientStructuredFields.parseBoolean(read(header, "Sec-CH-UA-Mobile")),
+                LenientStructuredFields.parseString(read(header, "Sec-CH-UA-Platform")),
+                LenientStructuredFields.parseString(read(header, "Sec-CH-UA-Platform-Version")),
+                LenientStructuredFields.parseString(read(header, "Sec-CH-UA-Model")),
+                brandsOf(read(header, "Sec-CH-UA-Full-Version-List")));
     }
 
     private static String read(Function<String, String> header, String name) {
         String value = header.apply(name);
-        return value == null || value.length() > MAX_HEADER_LENGTH ? null : HeaderText.clean(value, MAX_HEADER_LENGTH);
+        return value == null || value.length() > MAX_HEADER_LENGTH ? null : DeviceParser.clean(value, MAX_HEADER_LENGTH);
     }
 
     private static List<Brand> brandsOf(String header) {
         return LenientStructuredFields.parseBrandList(header).stream()
-                .filter(brand -> !HeaderText.isBlank(brand.name()) && !isGrease(brand.name()))
+                .filter(brand -> !DeviceParser.isBlank(brand.name()) && !isGrease(brand.name()))
                 .toList();
     }
 

@@ -42,7 +42,7 @@ public record DeviceInfo(String userAgent, String browser, String browserVersion
         osVersion = blankAsNull(osVersion);
         model = blankAsNull(model);
         vendor = blankAsNull(vendor);
-        if (!isKnownType(deviceType)) {
+        if (!DESKTOP.equals(deviceType) && !isMobileType(deviceType) && !BOT.equals(deviceType)) {
             deviceType = UNKNOWN;
         }
     }
@@ -54,10 +54,5 @@ public record DeviceInfo(String userAgent, String browser, String browserVersion
     /** Whether a device type denotes a mobile device, see {@link #mobile()}. */
     public static boolean isMobileType(String deviceType) {
         return MOBILE.equals(deviceType) || TABLET.equals(deviceType);
-    }
-
-    private static boolean isKnownType(String deviceType) {
-        return DESKTOP.equals(deviceType) || isMobileType(deviceType) || BOT.equals(deviceType)
-                || UNKNOWN.equals(deviceType);
     }
 }

@@ -19,11 +19,6 @@ import io.github.kcsessions.geo.Location;
 public record DeviceRecord(DeviceInfo device, long firstSeenAt, long lastSeenAt, String initialIpAddress,
                            String lastIpAddress, Location location, Location initialLocation) {
 
-    /** A record of a session seen once, from one address. */
-    public static DeviceRecord firstSighting(DeviceInfo device, long at, String ipAddress, Location location) {
-        return new DeviceRecord(device, at, at, ipAddress, ipAddress, location, location);
-    }
-
     /** This record with the device a later request showed (the browser was updated, say); times and addresses kept. */
     public DeviceRecord withDevice(DeviceInfo newDevice) {
         return new DeviceRecord(newDevice, firstSeenAt, lastSeenAt, initialIpAddress, lastIpAddress, location,

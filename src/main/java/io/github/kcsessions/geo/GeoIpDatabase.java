@@ -90,7 +90,7 @@ final class GeoIpDatabase implements GeoIpLookup {
     @Override
     public Location locate(String ipAddress) {
         InetAddress address = IpAddresses.parse(ipAddress);
-        if (address == null || !AddressScope.isPublic(address)) {
+        if (address == null || !IpAddresses.isPublic(address)) {
             return null;
         }
         try {

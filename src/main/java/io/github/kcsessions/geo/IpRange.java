@@ -69,14 +69,6 @@ public record IpRange(byte[] network, int prefixLength) {
         return bytes;
     }
 
-    private String address() {
-        try {
-            return com.google.common.net.InetAddresses.toAddrString(InetAddress.getByAddress(network));
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static byte[] mask(byte[] bytes, int prefixLength) {
         for (int i = 0; i < bytes.length; i++) {
             int keep = Math.max(0, Math.min(8, prefixLength - i * 8));
@@ -98,6 +90,11 @@ public record IpRange(byte[] network, int prefixLength) {
 
     @Override
     public String toString() {
-        return address() + "/" + prefixLength;
+        try {
+            String address = com.google.common.net.InetAddresses.toAddrString(InetAddress.getByAddress(network));
+            return address + "/" + prefixLength;
+        } catch (java.net.UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 }

@@ -130,7 +130,8 @@ public final class CaptureBenchmark {
         DeviceInfo device = parser.parse(USER_AGENTS.get(i), hintsFor(i));
         String ip = ADDRESSES.get(i % ADDRESSES.size());
         long now = 1_795_000_000L + i;
-        return DeviceNote.encode(DeviceRecord.firstSighting(device, now, ip, geoIp.locate(ip)));
+        Location location = geoIp.locate(ip);
+        return DeviceNote.encode(new DeviceRecord(device, now, now, ip, ip, location, location));
     }
 
     private static ClientHints hintsFor(int i) {

@@ -35,27 +35,23 @@ class ClientHintsTest {
                 hints.fullVersionList());
     }
 
-    /** An empty brand would become an empty browser name, where the API promises an absent one. */
-    @Test
-    void dropsBrandsWithoutAName() {
-        assertEquals(List.of(), hints(Map.of("Sec-CH-UA", "\"\"")).brands());
-        assertEquals(List.of(), hints(Map.of("Sec-CH-UA", "\"\";v=\"1\", \"  \";v=\"2\"")).brands());
-        assertEquals(List.of(new Brand("Opera", "115")),
-                hints(Map.of("Sec-CH-UA-Full-Version-List", "\"\";v=\"1\", \"Opera\";v=\"115\"")).fullVersionList());
-    }
-
     @Test
     void absentHeadersAreNone() {
         assertEquals(ClientHints.NONE, hints(Map.of()));
     }
 
+    /** Every GREASE spelling goes, and brands without a name: they would become an empty browser name. */
     @Test
-    void dropsEveryGreaseSpelling() {
+    void dropsGreaseAndBrandsWithoutAName() {
         ClientHints hints = hints(Map.of("Sec-CH-UA", "\"Not A(Brand\";v=\"8\", \"Not/A)Brand\";v=\"24\", "
                 + "\"Not?A_Brand\";v=\"99\", \"Not_A Brand\";v=\"8\", \" Not;A Brand\";v=\"99\", "
                 + "\"Microsoft Edge\";v=\"131\""));
 
         assertEquals(List.of(new Brand("Microsoft Edge", "131")), hints.brands());
+        assertEquals(List.of(), hints(Map.of("Sec-CH-UA", "\"\"")).brands());
+        assertEquals(List.of(), hints(Map.of("Sec-CH-UA", "\"\";v=\"1\", \"  \";v=\"2\"")).brands());
+        assertEquals(List.of(new Brand("Opera", "115")),
+                hints(Map.of("Sec-CH-UA-Full-Version-List", "\"\";v=\"1\", \"Opera\";v=\"115\"")).fullVersionList());
     }
 
     @Test

@@ -7,6 +7,8 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.github.kcsessions.fixtures.Devices.CHROME_WINDOWS;
 import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
@@ -18,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DeviceNoteTest {
 
-
     private static final DeviceInfo DESKTOP = new DeviceInfo(CHROME_WINDOWS, "Chrome", "131.0.6778.86", "Windows",
             "11", DeviceInfo.DESKTOP, false, null, null, false);
 
@@ -28,42 +29,26 @@ class DeviceNoteTest {
         return DeviceNote.decode(DeviceNote.encode(record));
     }
 
+    /** A typical record, nulls beside empty strings, no device data and no location, every device type and flag. */
     @Test
-    void roundTripsATypicalRecord() {
-        DeviceRecord record = new DeviceRecord(DESKTOP, 1_732_000_000L, 1_732_003_600L, LONDON_IP,
-                "2001:db8::1", new Location("US", "United States", null, null), LONDON);
-
-        assertEquals(record, roundTrip(record));
-    }
-
-    @Test
-    void roundTripsNullsAndEmptyStringsDistinctly() {
+    void roundTrips() {
         DeviceInfo sparse = new DeviceInfo("", null, "", null, "", DeviceInfo.UNKNOWN, false, "", null, true);
-        DeviceRecord record = new DeviceRecord(sparse, 0, 0, null, "", new Location(null, "", null, "Zürich"), null);
-
-        assertEquals(record, roundTrip(record));
-    }
-
-    @Test
-    void roundTripsNoneWithoutLocation() {
-        DeviceRecord record = new DeviceRecord(DeviceInfo.NONE, -1, Long.MAX_VALUE, null, null, null, null);
-
-        DeviceRecord decoded = roundTrip(record);
-
-        assertEquals(record, decoded);
-        assertNull(decoded.location());
-    }
-
-    @Test
-    void roundTripsFlagsAndEveryDeviceType() {
+        List<DeviceRecord> records = new ArrayList<>(List.of(
+                new DeviceRecord(DESKTOP, 1_732_000_000L, 1_732_003_600L, LONDON_IP, "2001:db8::1",
+                        new Location("US", "United States", null, null), LONDON),
+                new DeviceRecord(sparse, 0, 0, null, "", new Location(null, "", null, "Zürich"), null),
+                new DeviceRecord(DeviceInfo.NONE, -1, Long.MAX_VALUE, null, null, null, null)));
         for (String type : new String[] {DeviceInfo.DESKTOP, DeviceInfo.MOBILE, DeviceInfo.TABLET, DeviceInfo.BOT,
                 DeviceInfo.UNKNOWN}) {
             DeviceInfo device = new DeviceInfo("ua", "b", "1", "os", "2", type, DeviceInfo.isMobileType(type), "m",
                     "v", type.equals(DeviceInfo.UNKNOWN));
-            DeviceRecord record = new DeviceRecord(device, 1, 2, "10.0.0.1", "10.0.0.2", null, null);
+            records.add(new DeviceRecord(device, 1, 2, "10.0.0.1", "10.0.0.2", null, null));
+        }
 
+        for (DeviceRecord record : records) {
             assertEquals(record, roundTrip(record));
         }
+        assertNull(roundTrip(records.get(2)).location());
     }
 
     @Test
@@ -81,16 +66,6 @@ class DeviceNoteTest {
         assertEquals(odd, decoded.device().browser());
         assertEquals(odd, decoded.location().city());
         assertEquals(odd, decoded.lastIpAddress());
-    }
-
-    @Test
-    void aValueOfOnlyControlCharactersIsAbsentNotEmpty() {
-        DeviceInfo device = new DeviceInfo("\u0001\u0002", "\u0003", null, null, null, DeviceInfo.UNKNOWN, false, null,
-                null, false);
-
-        DeviceInfo decoded = roundTrip(new DeviceRecord(device, 1, 1, null, null, null, null)).device();
-        assertNull(decoded.userAgent());
-        assertNull(decoded.browser());
     }
 
     @Test
@@ -121,36 +96,38 @@ class DeviceNoteTest {
 
         assertTrue(note.length() < 2000, "note takes " + note.length() + " characters");
         assertEquals(DeviceInfo.MAX_USER_AGENT_LENGTH, decoded.device().userAgent().length());
-        assertEquals(NoteV2.MAX_VALUE_LENGTH, decoded.device().browser().length());
-        assertEquals(NoteV2.MAX_VALUE_LENGTH, decoded.location().city().length());
-        assertEquals(NoteV2.MAX_VALUE_LENGTH, decoded.initialLocation().city().length());
+        assertEquals(DeviceNote.MAX_VALUE_LENGTH, decoded.device().browser().length());
+        assertEquals(DeviceNote.MAX_VALUE_LENGTH, decoded.location().city().length());
+        assertEquals(DeviceNote.MAX_VALUE_LENGTH, decoded.initialLocation().city().length());
     }
 
+    /** A value of only control characters is absent, not empty; a cut does not split a surrogate pair. */
     @Test
-    void cutDoesNotSplitASurrogatePair() {
+    void controlCharactersAndCuts() {
+        DeviceInfo control = new DeviceInfo("\u0001\u0002", "\u0003", null, null, null, DeviceInfo.UNKNOWN, false, null,
+                null, false);
+        DeviceInfo decoded = roundTrip(new DeviceRecord(control, 1, 1, null, null, null, null)).device();
+        assertNull(decoded.userAgent());
+        assertNull(decoded.browser());
+
         String userAgent = "x".repeat(DeviceInfo.MAX_USER_AGENT_LENGTH - 1) + "😀";
         DeviceInfo device = new DeviceInfo(userAgent, null, null, null, null, DeviceInfo.UNKNOWN, false, null, null,
                 false);
-
-        String decoded = roundTrip(new DeviceRecord(device, 1, 1, null, null, null, null)).device().userAgent();
-
-        assertEquals("x".repeat(DeviceInfo.MAX_USER_AGENT_LENGTH - 1), decoded);
+        String cut = roundTrip(new DeviceRecord(device, 1, 1, null, null, null, null)).device().userAgent();
+        assertEquals("x".repeat(DeviceInfo.MAX_USER_AGENT_LENGTH - 1), cut);
     }
 
+    /**
+     * A note starts with its version and closes every field. Earlier builds also wrote lower-case and hex copies for
+     * database matching: they are skipped, not needed.
+     */
     @Test
-    void noteStartsWithItsVersionAndClosesEveryField() {
-        String note = DeviceNote.encode(new DeviceRecord(DESKTOP, 1, 2, null, null, null, null));
-
+    void versionFieldsAndFieldsOfEarlierBuilds() {
+        DeviceRecord record = new DeviceRecord(DESKTOP, 1, 2, "10.0.0.7", LONDON_IP, LONDON, null);
+        String note = DeviceNote.encode(record);
         assertTrue(note.startsWith("2|"), note);
         assertTrue(note.endsWith("|"), note);
         assertFalse(note.contains("\n"));
-    }
-
-    /** Earlier builds also wrote lower-case and hex copies for database matching: they are skipped, not needed. */
-    @Test
-    void fieldsOfEarlierBuildsAreSkipped() {
-        DeviceRecord record = new DeviceRecord(DESKTOP, 1, 2, "10.0.0.7", LONDON_IP, LONDON, null);
-        String note = DeviceNote.encode(record);
         assertFalse(note.contains("|b=") || note.contains("|lih="), note);
 
         String earlier = note.replace("2|", "2|b=chrome|o=windows|lih=4:5102458e|fih=4:0a000007|");
@@ -216,19 +193,13 @@ class DeviceNoteTest {
         assertNull(decoded.device().model());
         assertNull(decoded.location());
         assertEquals(2, decoded.lastSeenAt());
-    }
-
-    @Test
-    void unknownDeviceTypeReadsAsUnknown() {
-        DeviceRecord decoded = DeviceNote.decode(
-                "2|ua=ua|bn=b|dt=smartwatch|mo=0|ac=0|fs=1|ls=2|");
-
-        assertEquals(DeviceInfo.UNKNOWN, decoded.device().deviceType());
+        assertEquals(DeviceInfo.UNKNOWN,
+                DeviceNote.decode("2|ua=ua|bn=b|dt=smartwatch|mo=0|ac=0|fs=1|ls=2|").device().deviceType());
     }
 
     @Test
     void seenAgainKeepsTheFirstSightingAndMovesTheLast() {
-        DeviceRecord first = DeviceRecord.firstSighting(DESKTOP, 100, LONDON_IP, LONDON);
+        DeviceRecord first = new DeviceRecord(DESKTOP, 100, 100, LONDON_IP, LONDON_IP, LONDON, LONDON);
 
         DeviceRecord later = first.seenAgain(200, "10.0.0.1", null);
 

@@ -3,6 +3,7 @@ package io.github.kcsessions.geo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,32 +31,18 @@ class GeoIpLookupTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"GeoIP2-City-Test.mmdb", "GeoLite2-City-Test.mmdb"})
-    void locatesLondon(String database) {
+    /** The region is the largest subdivision (England, not the county); a country alone is a location. */
+    @ParameterizedTest(name = "{1} in {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            GeoIP2-City-Test.mmdb   | 81.2.69.142   | GB | United Kingdom | England    | London
+            GeoLite2-City-Test.mmdb | 81.2.69.142   | GB | United Kingdom | England    | London
+            GeoLite2-City-Test.mmdb | 2001:480::1   | US | United States  | California | San Diego
+            GeoIP2-City-Test.mmdb   | 2.125.160.216 | GB | United Kingdom | England    | Boxford
+            GeoIP2-City-Test.mmdb   | 2001:218::1   | JP | Japan          |            |
+            """)
+    void locates(String database, String address, String countryCode, String country, String region, String city) {
         try (GeoIpLookup lookup = GeoIpLookup.open(testDatabase(database))) {
-            assertEquals(new Location("GB", "United Kingdom", "England", "London"), lookup.locate(LONDON_IP));
-        }
-    }
-
-    @Test
-    void locatesAnIpv6Address() {
-        try (GeoIpLookup lookup = GeoIpLookup.open(testDatabase("GeoLite2-City-Test.mmdb"))) {
-            assertEquals(new Location("US", "United States", "California", "San Diego"), lookup.locate("2001:480::1"));
-        }
-    }
-
-    @Test
-    void regionIsTheLargestSubdivision() {
-        try (GeoIpLookup lookup = GeoIpLookup.open(testDatabase("GeoIP2-City-Test.mmdb"))) {
-            assertEquals(new Location("GB", "United Kingdom", "England", "Boxford"), lookup.locate("2.125.160.216"));
-        }
-    }
-
-    @Test
-    void countryAloneIsALocation() {
-        try (GeoIpLookup lookup = GeoIpLookup.open(testDatabase("GeoIP2-City-Test.mmdb"))) {
-            assertEquals(new Location("JP", "Japan", null, null), lookup.locate("2001:218::1"));
+            assertEquals(new Location(countryCode, country, region, city), lookup.locate(address));
         }
     }
 
@@ -92,30 +79,18 @@ class GeoIpLookupTest {
         assertNull(lookup.locate(LONDON_IP));
     }
 
+    /** A missing file, a directory, a corrupt file and an empty one. */
     @Test
-    void missingFileMeansUnusable(@TempDir Path directory) {
-        GeoIpLookup lookup = GeoIpLookup.open(directory.resolve("GeoLite2-City.mmdb").toString());
-
-        assertSame(GeoIpLookup.UNUSABLE, lookup);
-        assertNull(lookup.locate(LONDON_IP));
-    }
-
-    @Test
-    void directoryMeansUnusable(@TempDir Path directory) {
+    void unreadableFilesMeanUnusable(@TempDir Path directory) throws IOException {
+        GeoIpLookup missing = GeoIpLookup.open(directory.resolve("GeoLite2-City.mmdb").toString());
+        assertSame(GeoIpLookup.UNUSABLE, missing);
+        assertNull(missing.locate(LONDON_IP));
         assertSame(GeoIpLookup.UNUSABLE, GeoIpLookup.open(directory.toString()));
-    }
 
-    @Test
-    void corruptFileMeansUnusable(@TempDir Path directory) throws IOException {
         Path garbage = Files.writeString(directory.resolve("GeoLite2-City.mmdb"), "this is not a database ".repeat(100));
-
         assertSame(GeoIpLookup.UNUSABLE, GeoIpLookup.open(garbage.toString()));
-    }
 
-    @Test
-    void emptyFileMeansUnusable(@TempDir Path directory) throws IOException {
-        Path empty = Files.createFile(directory.resolve("GeoLite2-City.mmdb"));
-
+        Path empty = Files.createFile(directory.resolve("GeoLite2-City-Empty.mmdb"));
         assertSame(GeoIpLookup.UNUSABLE, GeoIpLookup.open(empty.toString()));
     }
 

@@ -1,6 +1,9 @@
 package io.github.kcsessions.geo;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
@@ -12,57 +15,50 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IpRangeTest {
 
-    @Test
-    void ipv4BlocksContainTheirAddressesOnly() {
-        IpRange block = IpRange.parse("81.2.69.0/24");
-        assertTrue(block.contains(LONDON_IP));
-        assertTrue(block.contains("81.2.69.0"));
-        assertFalse(block.contains("81.2.70.1"));
-        assertFalse(block.contains("2001:db8::1"));
-        assertFalse(block.contains(null));
-        assertEquals("81.2.69.0/24", block.toString());
-        assertEquals("81.2.69.128/25", IpRange.parse("81.2.69.142/25").toString());
+    /** A single address is a full-length block; an IPv4 block is a range of mapped addresses. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            81.2.69.0/24   | 81.2.69.0/24    | 24  | 00000000000000000000ffff51024500 | 00000000000000000000ffff510245ff
+            81.2.69.142/25 | 81.2.69.128/25  | 25  | 00000000000000000000ffff51024580 | 00000000000000000000ffff510245ff
+            81.2.69.142    | 81.2.69.142/32  | 32  | 00000000000000000000ffff5102458e | 00000000000000000000ffff5102458e
+            0.0.0.0/0      | 0.0.0.0/0       | 0   | 00000000000000000000ffff00000000 | 00000000000000000000ffffffffffff
+            2001:db8::1    | 2001:db8::1/128 | 128 | 20010db8000000000000000000000001 | 20010db8000000000000000000000001
+            2001:db8::/32  | 2001:db8::/32   | 32  | 20010db8000000000000000000000000 | 20010db8ffffffffffffffffffffffff
+            """)
+    void blocks(String text, String block, int prefixLength, String lowest, String highest) {
+        IpRange range = IpRange.parse(text);
+
+        assertEquals(block, range.toString());
+        assertEquals(prefixLength, range.prefixLength());
+        assertEquals(lowest, range.lowest());
+        assertEquals(highest, range.highest());
     }
 
-    @Test
-    void aSingleAddressIsAFullLengthBlock() {
-        assertEquals(32, IpRange.parse(LONDON_IP).prefixLength());
-        assertEquals(128, IpRange.parse("2001:db8::1").prefixLength());
-        assertTrue(IpRange.parse("2001:db8::1").contains("2001:0db8:0:0:0:0:0:1"));
+    @ParameterizedTest(name = "{0} contains {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            81.2.69.0/24  | 81.2.69.142           | true
+            81.2.69.0/24  | 81.2.69.0             | true
+            81.2.69.0/24  | 81.2.70.1             | false
+            81.2.69.0/24  | 2001:db8::1           | false
+            81.2.69.0/24  |                       | false
+            2001:db8::1   | 2001:0db8:0:0:0:0:0:1 | true
+            2001:db8::/32 | 2001:db8:ffff::1      | true
+            2001:db8::/32 | 2001:db9::1           | false
+            """)
+    void contains(String block, String address, boolean contained) {
+        assertEquals(contained, IpRange.parse(block).contains(address));
     }
 
-    @Test
-    void ipv6Blocks() {
-        IpRange block = IpRange.parse("2001:db8::/32");
-        assertTrue(block.contains("2001:db8:ffff::1"));
-        assertFalse(block.contains("2001:db9::1"));
-        assertEquals("20010db8" + "0".repeat(24), block.lowest());
-        assertEquals("20010db8" + "f".repeat(24), block.highest());
-    }
-
-    @Test
-    void nonsenseIsNoBlock() {
-        assertNull(IpRange.parse("81.2.69.0/33"));
-        assertNull(IpRange.parse("81.2.69.0/"));
-        assertNull(IpRange.parse("81.2.69.0/-1"));
-        assertNull(IpRange.parse("example.com"));
-        assertNull(IpRange.parse("81.2.69"));
-        assertNull(IpRange.parse("%' OR 1=1 --"));
-    }
-
-    @Test
-    void anIpv4BlockIsARangeOfMappedAddresses() {
-        IpRange block = IpRange.parse("81.2.69.142/25");
-        assertEquals("00000000000000000000ffff51024580", block.lowest());
-        assertEquals("00000000000000000000ffff510245ff", block.highest());
-        assertEquals(IpAddresses.sortable(LONDON_IP), IpRange.parse(LONDON_IP).lowest());
-        assertEquals(IpAddresses.sortable(LONDON_IP), IpRange.parse(LONDON_IP).highest());
-        assertEquals("00000000000000000000ffff00000000", IpRange.parse("0.0.0.0/0").lowest());
-        assertEquals("00000000000000000000ffffffffffff", IpRange.parse("0.0.0.0/0").highest());
+    @ParameterizedTest
+    @ValueSource(strings = {"81.2.69.0/33", "81.2.69.0/", "81.2.69.0/-1", "example.com", "81.2.69", "%' OR 1=1 --"})
+    void nonsenseIsNoBlock(String text) {
+        assertNull(IpRange.parse(text));
     }
 
     @Test
     void everyAddressOfABlockSortsBetweenItsEndsAndNoOther() {
+        assertEquals(IpAddresses.sortable(LONDON_IP), IpRange.parse(LONDON_IP).lowest());
+        assertEquals(IpAddresses.sortable(LONDON_IP), IpRange.parse(LONDON_IP).highest());
         IpRange block = IpRange.parse("10.0.0.0/7");
         for (String inside : List.of("10.0.0.0", "11.255.255.255", "10.200.1.2")) {
             String sortable = IpAddresses.sortable(inside);
