@@ -5,7 +5,7 @@ import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Api;
 import io.github.kcsessions.it.support.Clock;
 import io.github.kcsessions.it.support.Cluster;
-import io.github.kcsessions.it.support.ClusterNode;
+import io.github.kcsessions.it.support.DistributionServer;
 import io.github.kcsessions.it.support.Http;
 import io.github.kcsessions.it.support.KeycloakExtension;
 import io.github.kcsessions.it.support.KeycloakTest;
@@ -141,7 +141,7 @@ class SessionsClusterIT {
         assertEquals("iPhone", offlineBefore.at("/device/model").asText());
         Tokens madeOnB = onB.passwordGrant(TestRealm.SPA, "bob", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", LONDON);
         Tokens madeOnA = onA.passwordGrant(TestRealm.SPA, "bob", "User-Agent", CURL);
-        ClusterNode b = cluster.b();
+        DistributionServer b = cluster.b();
 
         b.kill();
         try {

@@ -1,14 +1,10 @@
 package io.github.kcsessions.it.support;
 
-import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
@@ -63,16 +59,8 @@ public final class EarlyCluster implements TestExecutionListener {
     }
 
     private static boolean needsCluster(TestPlan plan) {
-        Deque<TestIdentifier> pending = new ArrayDeque<>(plan.getRoots());
-        while (!pending.isEmpty()) {
-            TestIdentifier identifier = pending.pop();
-            TestSource source = identifier.getSource().orElse(null);
-            if (source instanceof ClassSource classSource && isCluster(classSource)) {
-                return true;
-            }
-            pending.addAll(plan.getChildren(identifier));
-        }
-        return false;
+        return plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream())
+                .anyMatch(test -> test.getSource().orElse(null) instanceof ClassSource source && isCluster(source));
     }
 
     private static boolean isCluster(ClassSource source) {

@@ -26,14 +26,14 @@ public final class KeycloakExtension implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) {
         KeycloakTest.Topology topology = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), KeycloakTest.class)
                 .map(KeycloakTest::value).orElse(KeycloakTest.Topology.SINGLE_NODE);
+        // What the root store holds, JUnit closes at the end of the run.
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         if (topology == KeycloakTest.Topology.CLUSTER) {
-            cluster = (Cluster) store.getOrComputeIfAbsent("cluster",
-                    key -> new Stored(EarlyCluster.take(KeycloakExtension::startCluster)), Stored.class).value();
+            cluster = store.computeIfAbsent("cluster", key -> EarlyCluster.take(
+                    () -> Cluster.start(distributionDirectory(), clusterDirectory())), Cluster.class);
             current = cluster.a();
         } else {
-            current = (KeycloakServer) store.getOrComputeIfAbsent("single", key -> new Stored(startSingleNode()),
-                    Stored.class).value();
+            current = store.computeIfAbsent("single", key -> startSingleNode(), KeycloakServer.class);
         }
     }
 
@@ -45,16 +45,13 @@ public final class KeycloakExtension implements BeforeAllCallback {
 
     /** For benchmarks: the distribution as one node with more options, e.g. another configuration to compare. */
     public static KeycloakServer startStandalone(List<String> extraOptions) {
-        DistributionServer distribution = new DistributionServer(distribution(),
-                TestResources.buildDirectory().resolve("keycloak-server-" + version() + ".log"), extraOptions);
-        distribution.start(true);
-        current = distribution;
+        current = startDistribution(extraOptions);
         return current;
     }
 
     /** For benchmarks: a two-node cluster on PostgreSQL, outside JUnit; its node A becomes the current server. */
     public static Cluster startStandaloneCluster() {
-        cluster = startCluster();
+        cluster = Cluster.start(distributionDirectory(), clusterDirectory());
         current = cluster.a();
         return cluster;
     }
@@ -79,13 +76,9 @@ public final class KeycloakExtension implements BeforeAllCallback {
         return System.getProperty("keycloak.version", "26.7.4");
     }
 
-    private static Path distribution() {
-        Path build = TestResources.buildDirectory();
-        return Path.of(System.getProperty("keycloak.dist.dir", build.resolve("keycloak-" + version()).toString()));
-    }
-
     static Path distributionDirectory() {
-        return distribution();
+        return Path.of(System.getProperty("keycloak.dist.dir",
+                TestResources.buildDirectory().resolve("keycloak-" + version()).toString()));
     }
 
     static Path clusterDirectory() {
@@ -93,19 +86,19 @@ public final class KeycloakExtension implements BeforeAllCallback {
     }
 
     private static KeycloakServer startSingleNode() {
-        Path home = distribution();
         String kind = System.getProperty("keycloak.server", "distribution");
         if (kind.equals("running")) {
             return runningServer(System.getProperty("keycloak.url", "http://127.0.0.1:8080"));
         }
         if (kind.equals("distribution")) {
-            DistributionServer distribution = new DistributionServer(home,
-                    TestResources.buildDirectory().resolve("keycloak-server-" + version() + ".log"));
-            distribution.start(true);
-            return distribution;
+            return startDistribution(List.of());
         }
-        throw new IllegalArgumentException("keycloak.server must be 'distribution' or 'running', not "
-                + kind);
+        throw new IllegalArgumentException("keycloak.server must be 'distribution' or 'running', not " + kind);
+    }
+
+    private static KeycloakServer startDistribution(List<String> extraOptions) {
+        return DistributionServer.startSingleNode(distributionDirectory(),
+                TestResources.buildDirectory().resolve("keycloak-server-" + version() + ".log"), extraOptions);
     }
 
     /**
@@ -134,17 +127,5 @@ public final class KeycloakExtension implements BeforeAllCallback {
             public void close() {
             }
         };
-    }
-
-    private static Cluster startCluster() {
-        return Cluster.start(distribution(), clusterDirectory());
-    }
-
-    /** Closed by JUnit when the root context closes, at the end of the run. */
-    private record Stored(AutoCloseable value) implements AutoCloseable {
-        @Override
-        public void close() throws Exception {
-            value.close();
-        }
     }
 }
