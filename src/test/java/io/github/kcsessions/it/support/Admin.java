@@ -23,16 +23,12 @@ public final class Admin {
     }
 
     /** The admin API of one server, e.g. a node of the cluster. */
-    public static Admin at(KeycloakServer server) {
-        return at(server.baseUrl());
-    }
-
     public static Admin at(String baseUrl) {
         return new Admin(baseUrl);
     }
 
     private static Admin current() {
-        return new Admin(KeycloakExtension.server().baseUrl());
+        return at(KeycloakExtension.server().baseUrl());
     }
 
     public static String bearer() {

@@ -31,10 +31,7 @@ public final class Http {
     public record Reply(String method, URI uri, int status, Map<String, List<String>> headers, String body) {
 
         public String header(String name) {
-            return headers.entrySet().stream()
-                    .filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream())
-                    .findFirst().orElse(null);
+            return headerValues(name).stream().findFirst().orElse(null);
         }
 
         public List<String> headerValues(String name) {
@@ -64,10 +61,6 @@ public final class Http {
 
     public static Reply delete(String url, String... headers) {
         return send(request(url, headers).DELETE());
-    }
-
-    public static Reply options(String url, String... headers) {
-        return send(request(url, headers).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
     }
 
     public static Reply post(String url, String contentType, String body, String... headers) {

@@ -96,10 +96,6 @@ public final class SignalReceiver {
         return receiver;
     }
 
-    public String streamId() {
-        return streamId;
-    }
-
     /**
      * Polls until a session-revoked event for this session arrives or the timeout passes, then once more, so that a
      * second event that the same sign-out sent would be seen too; every event for the session read so far.
@@ -108,7 +104,7 @@ public final class SignalReceiver {
         Instant deadline = Instant.now().plus(timeout);
         while (forSession(sessionId).isEmpty() && Instant.now().isBefore(deadline)) {
             if (poll() == 0) {
-                pause();
+                Clock.sleep(50);
             }
         }
         while (poll() > 0) {
@@ -205,15 +201,6 @@ public final class SignalReceiver {
             return Http.JSON.readTree(Base64.getUrlDecoder().decode(part));
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
