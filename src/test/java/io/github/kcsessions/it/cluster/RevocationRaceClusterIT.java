@@ -2,6 +2,7 @@ package io.github.kcsessions.it.cluster;
 
 import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Api;
+import io.github.kcsessions.it.support.Clock;
 import io.github.kcsessions.it.support.Http;
 import io.github.kcsessions.it.support.KeycloakExtension;
 import io.github.kcsessions.it.support.KeycloakTest;
@@ -13,11 +14,13 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import static io.github.kcsessions.it.support.KeycloakTest.Topology.CLUSTER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,7 +50,7 @@ class RevocationRaceClusterIT {
         onA = TestRealm.create(RevocationRaceClusterIT.class);
         onB = onA.at(KeycloakExtension.cluster().b());
         withoutTombstonesOnA = TestRealm.create("revocationraceclusterit-off",
-                r -> r.put("attributes", java.util.Map.of("kcs.enforceTombstones", "false")));
+                r -> r.put("attributes", Map.of("kcs.enforceTombstones", "false")));
     }
 
     @AfterAll
@@ -110,11 +113,7 @@ class RevocationRaceClusterIT {
         assertEquals(0, usable);
     }
 
-    private interface Revocation {
-        Http.Reply revoke(Tokens victim);
-    }
-
-    private int race(String what, String username, Revocation revocation, int expectedStatus) {
+    private int race(String what, String username, Function<Tokens, Http.Reply> revocation, int expectedStatus) {
         return race(onA, onB, what, username, revocation, expectedStatus, TRIES);
     }
 
@@ -122,8 +121,8 @@ class RevocationRaceClusterIT {
      * @param enough stop once this many sessions were still usable
      * @return in how many tries the session could still be used after the revocation answered
      */
-    private int race(TestRealm onA, TestRealm onB, String what, String username, Revocation revocation,
-                     int expectedStatus, int enough) {
+    private int race(TestRealm onA, TestRealm onB, String what, String username,
+                     Function<Tokens, Http.Reply> revocation, int expectedStatus, int enough) {
         int usable = 0;
         int tries = 0;
         for (int i = 0; i < TRIES && usable < enough; i++, tries++) {
@@ -138,8 +137,8 @@ class RevocationRaceClusterIT {
                     }
                 }));
             }
-            pause(20 + i % 5 * 10);
-            Http.Reply answer = revocation.revoke(victim);
+            Clock.sleep(20 + i % 5 * 10);
+            Http.Reply answer = revocation.apply(victim);
             assertEquals(expectedStatus, answer.status(), what + ": " + answer);
             stop.set(true);
             for (Future<?> hammer : hammers) {
@@ -183,14 +182,5 @@ class RevocationRaceClusterIT {
             }
         }
         return working;
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

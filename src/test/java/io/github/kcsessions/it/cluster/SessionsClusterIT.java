@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -172,7 +171,7 @@ class SessionsClusterIT {
             Instant deadline = Instant.now().plusSeconds(60);
             while (!"1".equals(cluster.sql("select count(*) from kcs_migration where done_at is not null"))) {
                 assertTrue(Instant.now().isBefore(deadline), "the table was not filled");
-                pause(Duration.ofMillis(200));
+                Clock.sleep(200);
             }
             assertEquals(sessions, onA.searchSessions("max=1").get("total").asInt());
             assertEquals(sessions, onB.searchSessions("first=" + sessions + "&max=1").get("total").asInt());
@@ -209,15 +208,6 @@ class SessionsClusterIT {
                 .isAfter(Instant.parse(before.at("/device/lastSeenAt").asText())), refreshed.toString());
     }
 
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private JsonNode listedOffline(Tokens tokens) {
         JsonNode list = Api.get(onA.api("?type=offline&max=100"), "Authorization", tokens.bearer()).json();
         for (JsonNode listed : list.get("sessions")) {
@@ -228,5 +218,4 @@ class SessionsClusterIT {
         }
         throw new AssertionError("no offline session " + tokens.sessionId() + " in " + list);
     }
-
 }
