@@ -3,9 +3,14 @@ package io.github.kcsessions.it.support;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestPlan;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Starts the servers the run needs, once each, when the first test class needs them (JUnit closes them when the run
@@ -13,14 +18,43 @@ import java.util.List;
  * <ul>
  *   <li>{@link KeycloakTest.Topology#SINGLE_NODE}: {@code -Dkeycloak.server=distribution} (the default) runs the
  *       distribution unpacked by Maven; {@code -Dkeycloak.server=running} uses one started by hand;</li>
- *   <li>{@link KeycloakTest.Topology#CLUSTER}: PostgreSQL and two Keycloak nodes ({@link Cluster}).</li>
+ *   <li>{@link KeycloakTest.Topology#CLUSTER}: PostgreSQL and two Keycloak nodes ({@link Cluster}), started when a
+ *       run that has cluster tests begins, in the background, so that the cluster's build and start overlap the
+ *       single-node tests instead of following them (the suite's time on two cores); the copy of the distribution it
+ *       builds from is taken first, before any single node rewrites the distribution. As a listener of the whole run
+ *       this class is registered in {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener};
+ *       {@code -Dkeycloak.cluster.early=false} starts the cluster only when the first cluster test needs it.</li>
  * </ul>
  */
-public final class KeycloakExtension implements BeforeAllCallback {
+public final class KeycloakExtension implements BeforeAllCallback, TestExecutionListener {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KeycloakExtension.class);
     private static volatile KeycloakServer current;
     private static volatile Cluster cluster;
+    private static volatile CompletableFuture<Cluster> earlyCluster;
+    private static volatile boolean earlyClusterTaken;
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan plan) {
+        if (!Boolean.parseBoolean(System.getProperty("keycloak.cluster.early", "true"))
+                || !"distribution".equals(System.getProperty("keycloak.server", "distribution"))
+                || plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream())
+                        .noneMatch(test -> test.getSource().orElse(null) instanceof ClassSource source
+                                && isCluster(source))) {
+            return;
+        }
+        Path homeA = Cluster.copyOfDistribution(distributionDirectory(), clusterDirectory());
+        earlyCluster = CompletableFuture.supplyAsync(() -> Cluster.startFrom(homeA, clusterDirectory()));
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan plan) {
+        CompletableFuture<Cluster> early = earlyCluster;
+        if (early != null && !earlyClusterTaken) {
+            // Started, but no cluster test took it (they were all filtered out or failed before): stop it.
+            early.thenAccept(Cluster::close).exceptionally(failure -> null).join();
+        }
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -29,8 +63,7 @@ public final class KeycloakExtension implements BeforeAllCallback {
         // What the root store holds, JUnit closes at the end of the run.
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         if (topology == KeycloakTest.Topology.CLUSTER) {
-            cluster = store.computeIfAbsent("cluster", key -> EarlyCluster.take(
-                    () -> Cluster.start(distributionDirectory(), clusterDirectory())), Cluster.class);
+            cluster = store.computeIfAbsent("cluster", key -> takeCluster(), Cluster.class);
             current = cluster.a();
         } else {
             current = store.computeIfAbsent("single", key -> startSingleNode(), KeycloakServer.class);
@@ -76,13 +109,36 @@ public final class KeycloakExtension implements BeforeAllCallback {
         return System.getProperty("keycloak.version", "26.7.4");
     }
 
-    static Path distributionDirectory() {
+    private static Path distributionDirectory() {
         return Path.of(System.getProperty("keycloak.dist.dir",
                 TestResources.buildDirectory().resolve("keycloak-" + version()).toString()));
     }
 
-    static Path clusterDirectory() {
+    private static Path clusterDirectory() {
         return TestResources.buildDirectory().resolve("cluster");
+    }
+
+    private static boolean isCluster(ClassSource source) {
+        try {
+            KeycloakTest test = source.getJavaClass().getAnnotation(KeycloakTest.class);
+            return test != null && test.value() == KeycloakTest.Topology.CLUSTER;
+        } catch (RuntimeException unloadable) {
+            return false;
+        }
+    }
+
+    /** The cluster started early, once it is up; or one started now when none was. */
+    private static Cluster takeCluster() {
+        CompletableFuture<Cluster> early = earlyCluster;
+        if (early == null) {
+            return Cluster.start(distributionDirectory(), clusterDirectory());
+        }
+        earlyClusterTaken = true;
+        try {
+            return early.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
     }
 
     private static KeycloakServer startSingleNode() {
