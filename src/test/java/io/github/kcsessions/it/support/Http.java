@@ -27,7 +27,6 @@ public final class Http {
     private Http() {
     }
 
-    /** A response, with its body as text. */
     public record Reply(String method, URI uri, int status, Map<String, List<String>> headers, String body) {
 
         public String header(String name) {
@@ -64,8 +63,7 @@ public final class Http {
     }
 
     public static Reply post(String url, String contentType, String body, String... headers) {
-        return send(request(url, headers).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return method("POST", url, contentType, body, headers);
     }
 
     public static Reply method(String method, String url, String contentType, String body, String... headers) {

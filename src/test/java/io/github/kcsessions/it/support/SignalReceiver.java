@@ -148,8 +148,8 @@ public final class SignalReceiver {
         if (parts.length != 3) {
             throw new AssertionError("Not a compact JWS: " + compact);
         }
-        JsonNode header = decode(parts[0]);
-        JsonNode claims = decode(parts[1]);
+        JsonNode header = Tokens.part(compact, 0);
+        JsonNode claims = Tokens.part(compact, 1);
         if (!"RS256".equals(header.path("alg").asText()) || !"secevent+jwt".equals(header.path("typ").asText())) {
             throw new AssertionError("Unexpected header: " + header);
         }
@@ -194,13 +194,5 @@ public final class SignalReceiver {
             }
         }
         return keys;
-    }
-
-    private static JsonNode decode(String part) {
-        try {
-            return Http.JSON.readTree(Base64.getUrlDecoder().decode(part));
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
     }
 }
