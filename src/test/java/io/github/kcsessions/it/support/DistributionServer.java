@@ -25,17 +25,25 @@ public final class DistributionServer extends ServerProcess implements KeycloakS
     private final Path home;
     private final int httpPort;
     private final int managementPort = FreePort.next();
-    private final List<String> command;
-    private final List<String> options;
+    private final List<String> command = new ArrayList<>();
     private int logLinesBeforeStart;
 
-    private DistributionServer(String name, Path home, Path log, int httpPort, List<String> command,
+    private DistributionServer(String name, Path home, Path log, int httpPort, List<String> mode,
                                List<String> options) {
         super(name, log);
         this.home = home;
         this.httpPort = httpPort;
-        this.command = command;
-        this.options = options;
+        command.add(home.resolve("bin/kc.sh").toString());
+        command.addAll(mode);
+        command.addAll(List.of(
+                "--http-host=127.0.0.1",
+                "--http-port=" + httpPort,
+                "--http-management-port=" + managementPort,
+                // Lets tests act as clients behind a proxy on loopback (X-Forwarded-For), as a real deployment would.
+                "--proxy-headers=xforwarded",
+                "--proxy-trusted-addresses=127.0.0.1",
+                "--spi-events-listener-device-capture-geoip-database=" + TestResources.geoIpDatabase()));
+        command.addAll(options);
     }
 
     /**
@@ -71,19 +79,8 @@ public final class DistributionServer extends ServerProcess implements KeycloakS
     }
 
     void start() {
-        List<String> full = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString()));
-        full.addAll(command);
-        full.addAll(List.of(
-                "--http-host=127.0.0.1",
-                "--http-port=" + httpPort,
-                "--http-management-port=" + managementPort,
-                // Lets tests act as clients behind a proxy on loopback (X-Forwarded-For), as a real deployment would.
-                "--proxy-headers=xforwarded",
-                "--proxy-trusted-addresses=127.0.0.1",
-                "--spi-events-listener-device-capture-geoip-database=" + TestResources.geoIpDatabase()));
-        full.addAll(options);
         logLinesBeforeStart = logLines().size();
-        start(full, Map.of(
+        start(command, Map.of(
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "JAVA_OPTS_KC_HEAP", System.getenv().getOrDefault("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g")),

@@ -40,7 +40,7 @@ public final class KeycloakExtension implements BeforeAllCallback, TestExecution
                 || !"distribution".equals(System.getProperty("keycloak.server", "distribution"))
                 || plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream())
                         .noneMatch(test -> test.getSource().orElse(null) instanceof ClassSource source
-                                && isCluster(source))) {
+                                && isCluster(source.getJavaClass()))) {
             return;
         }
         Path homeA = Cluster.copyOfDistribution(distributionDirectory(), clusterDirectory());
@@ -58,11 +58,9 @@ public final class KeycloakExtension implements BeforeAllCallback, TestExecution
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        KeycloakTest.Topology topology = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), KeycloakTest.class)
-                .map(KeycloakTest::value).orElse(KeycloakTest.Topology.SINGLE_NODE);
         // What the root store holds, JUnit closes at the end of the run.
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-        if (topology == KeycloakTest.Topology.CLUSTER) {
+        if (isCluster(context.getRequiredTestClass())) {
             cluster = store.computeIfAbsent("cluster", key -> takeCluster(), Cluster.class);
             current = cluster.a();
         } else {
@@ -118,13 +116,9 @@ public final class KeycloakExtension implements BeforeAllCallback, TestExecution
         return TestResources.buildDirectory().resolve("cluster");
     }
 
-    private static boolean isCluster(ClassSource source) {
-        try {
-            KeycloakTest test = source.getJavaClass().getAnnotation(KeycloakTest.class);
-            return test != null && test.value() == KeycloakTest.Topology.CLUSTER;
-        } catch (RuntimeException unloadable) {
-            return false;
-        }
+    private static boolean isCluster(Class<?> testClass) {
+        return AnnotationSupport.findAnnotation(testClass, KeycloakTest.class)
+                .filter(test -> test.value() == KeycloakTest.Topology.CLUSTER).isPresent();
     }
 
     /** The cluster started early, once it is up; or one started now when none was. */
@@ -144,7 +138,7 @@ public final class KeycloakExtension implements BeforeAllCallback, TestExecution
     private static KeycloakServer startSingleNode() {
         String kind = System.getProperty("keycloak.server", "distribution");
         if (kind.equals("running")) {
-            return runningServer(System.getProperty("keycloak.url", "http://127.0.0.1:8080"));
+            return new RunningServer(System.getProperty("keycloak.url", "http://127.0.0.1:8080"));
         }
         if (kind.equals("distribution")) {
             return startDistribution(List.of());
@@ -161,27 +155,21 @@ public final class KeycloakExtension implements BeforeAllCallback, TestExecution
      * For a developer re-running one test class: a server started by hand with this provider and the test options of
      * {@link DistributionServer}, admin {@value KeycloakServer#ADMIN_USER}/{@value KeycloakServer#ADMIN_PASSWORD}.
      */
-    private static KeycloakServer runningServer(String url) {
-        return new KeycloakServer() {
-            @Override
-            public String baseUrl() {
-                return url;
-            }
+    private record RunningServer(String baseUrl) implements KeycloakServer {
 
-            @Override
-            public String managementUrl() {
-                String management = System.getProperty("keycloak.management.url");
-                return management != null ? management : KeycloakServer.super.managementUrl();
-            }
+        @Override
+        public String managementUrl() {
+            String management = System.getProperty("keycloak.management.url");
+            return management != null ? management : KeycloakServer.super.managementUrl();
+        }
 
-            @Override
-            public void restart() {
-                throw new UnsupportedOperationException("A server started by hand is not restarted by the tests");
-            }
+        @Override
+        public void restart() {
+            throw new UnsupportedOperationException("A server started by hand is not restarted by the tests");
+        }
 
-            @Override
-            public void close() {
-            }
-        };
+        @Override
+        public void close() {
+        }
     }
 }

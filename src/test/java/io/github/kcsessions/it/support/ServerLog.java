@@ -8,15 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The lines a server logged from a mark on: for tests that hostile requests leave no ERROR behind. */
-public final class ServerLog {
-
-    private final Path file;
-    private final long mark;
-
-    private ServerLog(Path file, long mark) {
-        this.file = file;
-        this.mark = mark;
-    }
+public record ServerLog(Path file, long mark) {
 
     /** From now on; null when the server's log is not known (a server started by hand). */
     public static ServerLog fromNow(KeycloakServer server) {

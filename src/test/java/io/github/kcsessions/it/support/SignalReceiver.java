@@ -32,10 +32,6 @@ public final class SignalReceiver {
     /** One verified Security Event Token, and when this receiver first read it. */
     public record Set(String jti, JsonNode header, JsonNode claims, Instant receivedAt) {
 
-        public boolean isSessionRevoked() {
-            return claims.path("events").has(SESSION_REVOKED);
-        }
-
         public String userId() {
             return claims.path("sub_id").path("user").path("sub").asText(null);
         }
@@ -115,7 +111,8 @@ public final class SignalReceiver {
 
     /** Everything read so far about this session. */
     public synchronized List<Set> forSession(String sessionId) {
-        return received.stream().filter(Set::isSessionRevoked).filter(s -> sessionId.equals(s.sessionId())).toList();
+        return received.stream().filter(s -> s.claims().path("events").has(SESSION_REVOKED))
+                .filter(s -> sessionId.equals(s.sessionId())).toList();
     }
 
     /**
@@ -167,7 +164,7 @@ public final class SignalReceiver {
         } catch (java.security.GeneralSecurityException e) {
             throw new AssertionError(e);
         }
-        if (!jti.equals(claims.path("jti").asText()) || !realm.issuer().equals(claims.path("iss").asText())
+        if (!jti.equals(claims.path("jti").asText()) || !realm.url("").equals(claims.path("iss").asText())
                 || !(CLIENT_ID + "/" + streamId).equals(claims.path("aud").asText())) {
             throw new AssertionError("Event not for this stream, or from another issuer: " + claims);
         }

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * (password {@value #PASSWORD}), a public SPA client {@value #SPA} with web origin {@value #SPA_ORIGIN}, a confidential
  * client {@value #BACKEND} with a service account, and saved events on. Logins go through the real OIDC endpoints.
  */
-public final class TestRealm {
+public record TestRealm(String name, String baseUrl) {
 
     public static final String PASSWORD = "Secret-Passw0rd";
     public static final String SPA = "spa";
@@ -32,14 +32,6 @@ public final class TestRealm {
     public static final String SPA_REDIRECT = SPA_ORIGIN + "/callback";
     public static final String BACKEND = "backend";
     public static final String BACKEND_SECRET = "backend-secret";
-
-    private final String name;
-    private final String baseUrl;
-
-    private TestRealm(String name, String baseUrl) {
-        this.name = name;
-        this.baseUrl = baseUrl;
-    }
 
     /** Imports a fresh realm named after the test class; {@code customize} may change the representation first. */
     public static TestRealm create(Class<?> testClass, Consumer<Map<String, Object>> customize) {
@@ -59,17 +51,9 @@ public final class TestRealm {
         return create(testClass, r -> { });
     }
 
-    public String name() {
-        return name;
-    }
-
     /** The same realm, reached through another server: another node of the cluster. */
     public TestRealm at(KeycloakServer server) {
         return new TestRealm(name, server.baseUrl());
-    }
-
-    public String baseUrl() {
-        return baseUrl;
     }
 
     public String url(String path) {
@@ -78,10 +62,6 @@ public final class TestRealm {
 
     public String api(String path) {
         return url("/sessions" + path);
-    }
-
-    public String issuer() {
-        return url("");
     }
 
     // ---- logins through the real OIDC endpoints
