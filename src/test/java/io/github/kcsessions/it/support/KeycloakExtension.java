@@ -61,10 +61,10 @@ public final class KeycloakExtension implements BeforeAllCallback, TestExecution
         // What the root store holds, JUnit closes at the end of the run.
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         if (isCluster(context.getRequiredTestClass())) {
-            cluster = store.computeIfAbsent("cluster", key -> takeCluster(), Cluster.class);
+            cluster = store.getOrComputeIfAbsent("cluster", key -> takeCluster(), Cluster.class);
             current = cluster.a();
         } else {
-            current = store.computeIfAbsent("single", key -> startSingleNode(), KeycloakServer.class);
+            current = store.getOrComputeIfAbsent("single", key -> startSingleNode(), KeycloakServer.class);
         }
     }
 
