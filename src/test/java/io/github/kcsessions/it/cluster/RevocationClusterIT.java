@@ -67,7 +67,7 @@ class RevocationClusterIT {
         Tokens second = onB.passwordGrant(TestRealm.SPA, "carol", Map.of("scope", "openid offline_access"));
         Tokens bystander = onB.passwordGrant(TestRealm.SPA, "alice");
 
-        Http.Reply reply = Admin.at(onA.baseUrl()).call("DELETE",
+        Http.Reply reply = onA.admin().call("DELETE",
                 "/realms/" + onA.name() + "/device-sessions?userId=" + onA.userId("carol"), null);
 
         assertEquals(200, reply.status(), reply.body());
@@ -91,7 +91,7 @@ class RevocationClusterIT {
     @Test
     void theAdminApiOnBShowsAndRevokesSessionsMadeOnA() {
         Tokens made = onA.passwordGrant(TestRealm.SPA, "bob", "User-Agent", CURL);
-        Admin adminOnB = Admin.at(onB.baseUrl());
+        Admin adminOnB = onB.admin();
         String path = "/realms/" + onA.name() + "/device-sessions";
 
         JsonNode page = adminOnB.json(path + "?userId=" + onA.userId("bob") + "&apiClient=true");
@@ -102,7 +102,7 @@ class RevocationClusterIT {
         assertEquals(204, adminOnB.call("DELETE", path + "/" + made.sessionId(), null).status());
         assertEnded(made);
         // Ended, and node A says so: its tombstone is cluster-wide.
-        assertEquals(410, Admin.at(onA.baseUrl()).call("GET", path + "/" + made.sessionId(), null).status());
+        assertEquals(410, onA.admin().call("GET", path + "/" + made.sessionId(), null).status());
     }
 
     private void assertEnded(Tokens tokens) {

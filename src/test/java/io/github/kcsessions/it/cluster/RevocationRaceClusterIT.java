@@ -1,7 +1,7 @@
 package io.github.kcsessions.it.cluster;
 
-import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Api;
+import io.github.kcsessions.it.support.Clock;
 import io.github.kcsessions.it.support.Http;
 import io.github.kcsessions.it.support.KeycloakExtension;
 import io.github.kcsessions.it.support.KeycloakTest;
@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import static io.github.kcsessions.it.support.KeycloakTest.Topology.CLUSTER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,7 +49,7 @@ class RevocationRaceClusterIT {
         onA = TestRealm.create(RevocationRaceClusterIT.class);
         onB = onA.at(KeycloakExtension.cluster().b());
         withoutTombstonesOnA = TestRealm.create("revocationraceclusterit-off",
-                r -> r.put("attributes", java.util.Map.of("kcs.enforceTombstones", "false")));
+                r -> r.put("attributes", Map.of("kcs.enforceTombstones", "false")));
     }
 
     @AfterAll
@@ -57,64 +59,51 @@ class RevocationRaceClusterIT {
 
     /** The control: Keycloak's own DELETE /admin/realms/{realm}/sessions/{id}, in a realm without tombstones. */
     @Test
-    void withoutTombstonesKeycloaksOwnAdminLogoutLosesTheRace() {
+    void withoutTombstonesKeycloaksOwnAdminLogoutLosesTheRace() throws Exception {
         TestRealm realmA = withoutTombstonesOnA;
         // Three sessions that survive their sign-out are proof enough that the race happens.
         int usable = race(realmA, realmA.at(KeycloakExtension.cluster().b()), "Keycloak's admin logout, no tombstones",
-                "alice", victim -> Admin.at(realmA.baseUrl())
+                "alice", victim -> realmA.admin()
                         .call("DELETE", "/realms/" + realmA.name() + "/sessions/" + victim.sessionId(), null), 204, 3);
 
         assertTrue(usable > 0, "the race was not provoked in " + TRIES + " tries: the other tests prove nothing");
     }
 
     @Test
-    void keycloaksOwnAdminLogoutIsFinal() {
-        int usable = race("Keycloak's admin logout", "alice", victim -> Admin.at(onA.baseUrl())
-                .call("DELETE", "/realms/" + onA.name() + "/sessions/" + victim.sessionId(), null), 204);
-
-        assertEquals(0, usable);
+    void keycloaksOwnAdminLogoutIsFinal() throws Exception {
+        assertEquals(0, race("Keycloak's admin logout", "alice", victim -> onA.admin()
+                .call("DELETE", "/realms/" + onA.name() + "/sessions/" + victim.sessionId(), null), 204));
     }
 
     @Test
-    void revokingOneSessionIsFinal() {
+    void revokingOneSessionIsFinal() throws Exception {
         Tokens caller = onA.passwordGrant(TestRealm.SPA, "bob");
-        int usable = race("DELETE /sessions/{id}", "bob",
-                victim -> Api.delete(onA.api("/" + victim.sessionId()), "Authorization", caller.bearer()), 204);
-
-        assertEquals(0, usable);
+        assertEquals(0, race("DELETE /sessions/{id}", "bob",
+                victim -> Api.delete(onA.api("/" + victim.sessionId()), "Authorization", caller.bearer()), 204));
     }
 
     @Test
-    void revokingEveryOtherSessionIsFinal() {
+    void revokingEveryOtherSessionIsFinal() throws Exception {
         Tokens caller = onA.passwordGrant(TestRealm.SPA, "carol");
-        int usable = race("DELETE /sessions", "carol",
-                victim -> Api.delete(onA.api(""), "Authorization", caller.bearer()), 200);
-
-        assertEquals(0, usable);
+        assertEquals(0, race("DELETE /sessions", "carol",
+                victim -> Api.delete(onA.api(""), "Authorization", caller.bearer()), 200));
     }
 
     @Test
-    void anAdminRevokingAllOfAUsersSessionsIsFinal() {
+    void anAdminRevokingAllOfAUsersSessionsIsFinal() throws Exception {
         String userId = onA.userId("alice");
-        int usable = race("DELETE device-sessions?userId", "alice", victim -> Admin.at(onA.baseUrl())
-                .call("DELETE", "/realms/" + onA.name() + "/device-sessions?userId=" + userId, null), 200);
-
-        assertEquals(0, usable);
+        assertEquals(0, race("DELETE device-sessions?userId", "alice", victim -> onA.admin()
+                .call("DELETE", "/realms/" + onA.name() + "/device-sessions?userId=" + userId, null), 200));
     }
 
     @Test
-    void revokingBySessionTokenIsFinal() {
-        int usable = race("POST /sessions/revoke", "bob", victim -> Api.send("POST", onA.api("/revoke"),
-                "application/json", "{\"sessionToken\":\"" + victim.refreshToken() + "\"}"), 204);
-
-        assertEquals(0, usable);
+    void revokingBySessionTokenIsFinal() throws Exception {
+        assertEquals(0, race("POST /sessions/revoke", "bob", victim -> Api.send("POST", onA.api("/revoke"),
+                "application/json", "{\"sessionToken\":\"" + victim.refreshToken() + "\"}"), 204));
     }
 
-    private interface Revocation {
-        Http.Reply revoke(Tokens victim);
-    }
-
-    private int race(String what, String username, Revocation revocation, int expectedStatus) {
+    private int race(String what, String username, Function<Tokens, Http.Reply> revocation, int expectedStatus)
+            throws Exception {
         return race(onA, onB, what, username, revocation, expectedStatus, TRIES);
     }
 
@@ -122,8 +111,8 @@ class RevocationRaceClusterIT {
      * @param enough stop once this many sessions were still usable
      * @return in how many tries the session could still be used after the revocation answered
      */
-    private int race(TestRealm onA, TestRealm onB, String what, String username, Revocation revocation,
-                     int expectedStatus, int enough) {
+    private int race(TestRealm onA, TestRealm onB, String what, String username,
+                     Function<Tokens, Http.Reply> revocation, int expectedStatus, int enough) throws Exception {
         int usable = 0;
         int tries = 0;
         for (int i = 0; i < TRIES && usable < enough; i++, tries++) {
@@ -138,16 +127,12 @@ class RevocationRaceClusterIT {
                     }
                 }));
             }
-            pause(20 + i % 5 * 10);
-            Http.Reply answer = revocation.revoke(victim);
+            Clock.sleep(20 + i % 5 * 10);
+            Http.Reply answer = revocation.apply(victim);
             assertEquals(expectedStatus, answer.status(), what + ": " + answer);
             stop.set(true);
             for (Future<?> hammer : hammers) {
-                try {
-                    hammer.get(30, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
+                hammer.get(30, TimeUnit.SECONDS);
             }
             List<String> stillWorking = stillUsable(onA, onB, victim);
             if (!stillWorking.isEmpty()) {
@@ -183,14 +168,5 @@ class RevocationRaceClusterIT {
             }
         }
         return working;
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

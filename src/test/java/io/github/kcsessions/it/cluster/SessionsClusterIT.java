@@ -5,7 +5,7 @@ import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Api;
 import io.github.kcsessions.it.support.Clock;
 import io.github.kcsessions.it.support.Cluster;
-import io.github.kcsessions.it.support.ClusterNode;
+import io.github.kcsessions.it.support.DistributionServer;
 import io.github.kcsessions.it.support.Http;
 import io.github.kcsessions.it.support.KeycloakExtension;
 import io.github.kcsessions.it.support.KeycloakTest;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -141,7 +140,7 @@ class SessionsClusterIT {
         assertEquals("iPhone", offlineBefore.at("/device/model").asText());
         Tokens madeOnB = onB.passwordGrant(TestRealm.SPA, "bob", "User-Agent", FIREFOX_LINUX, "X-Forwarded-For", LONDON);
         Tokens madeOnA = onA.passwordGrant(TestRealm.SPA, "bob", "User-Agent", CURL);
-        ClusterNode b = cluster.b();
+        DistributionServer b = cluster.b();
 
         b.kill();
         try {
@@ -172,7 +171,7 @@ class SessionsClusterIT {
             Instant deadline = Instant.now().plusSeconds(60);
             while (!"1".equals(cluster.sql("select count(*) from kcs_migration where done_at is not null"))) {
                 assertTrue(Instant.now().isBefore(deadline), "the table was not filled");
-                pause(Duration.ofMillis(200));
+                Clock.sleep(200);
             }
             assertEquals(sessions, onA.searchSessions("max=1").get("total").asInt());
             assertEquals(sessions, onB.searchSessions("first=" + sessions + "&max=1").get("total").asInt());
@@ -209,15 +208,6 @@ class SessionsClusterIT {
                 .isAfter(Instant.parse(before.at("/device/lastSeenAt").asText())), refreshed.toString());
     }
 
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private JsonNode listedOffline(Tokens tokens) {
         JsonNode list = Api.get(onA.api("?type=offline&max=100"), "Authorization", tokens.bearer()).json();
         for (JsonNode listed : list.get("sessions")) {
@@ -228,5 +218,4 @@ class SessionsClusterIT {
         }
         throw new AssertionError("no offline session " + tokens.sessionId() + " in " + list);
     }
-
 }

@@ -9,30 +9,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * Keycloak's admin REST API, as the master realm's bootstrap admin, on the server of the test class that runs now
  * (static methods) or on a chosen server ({@link #at}).
  */
-public final class Admin {
+public record Admin(String baseUrl) {
 
     private record CachedToken(String value, long expiresAt) {
     }
 
     private static final Map<String, CachedToken> TOKENS = new ConcurrentHashMap<>();
 
-    private final String baseUrl;
-
-    private Admin(String baseUrl) {
-        this.baseUrl = baseUrl;
-    }
-
     /** The admin API of one server, e.g. a node of the cluster. */
-    public static Admin at(KeycloakServer server) {
-        return at(server.baseUrl());
-    }
-
     public static Admin at(String baseUrl) {
         return new Admin(baseUrl);
     }
 
     private static Admin current() {
-        return new Admin(KeycloakExtension.server().baseUrl());
+        return at(KeycloakExtension.server().baseUrl());
     }
 
     public static String bearer() {

@@ -17,7 +17,7 @@ public final class Api {
     }
 
     public static Http.Reply options(String url, String... headers) {
-        return OpenApi.assertValid(Http.options(url, headers));
+        return OpenApi.assertValid(Http.method("OPTIONS", url, null, null, headers));
     }
 
     public static Http.Reply send(String method, String url, String contentType, String body, String... headers) {

@@ -15,6 +15,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -77,7 +78,7 @@ public final class Browser implements AutoCloseable {
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort()
-                    .withLogOutput(new java.io.FileOutputStream(targetFile("chromedriver.log").toFile(), true))
+                    .withLogOutput(new FileOutputStream(targetFile("chromedriver.log").toFile(), true))
                     .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().window().setSize(new Dimension(width, height));
@@ -165,17 +166,15 @@ public final class Browser implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
+            try {
+                TestResources.deleteRecursively(profile);
+            } catch (UncheckedIOException ignored) {
                 // a temp directory left behind is harmless
             }
         }
     }
 
     private static Path targetFile(String name) throws IOException {
-        Path dir = Path.of(System.getProperty("project.build.directory", "target"));
-        Files.createDirectories(dir);
-        return dir.resolve(name);
+        return Files.createDirectories(TestResources.buildDirectory()).resolve(name);
     }
 }

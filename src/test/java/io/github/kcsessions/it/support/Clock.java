@@ -19,12 +19,17 @@ public final class Clock {
     public static void untilAfter(long epochSecond) {
         long wait = (epochSecond + 1) * 1000 - System.currentTimeMillis();
         if (wait > 0) {
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            sleep(wait);
+        }
+    }
+
+    /** A pause between polls; an interrupt ends the test. */
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -12,14 +12,11 @@ import java.util.Map;
  */
 public final class Cluster implements AutoCloseable {
 
-    private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(5);
-    private static final Duration VIEW_TIMEOUT = Duration.ofMinutes(2);
-
     private final PostgresServer database;
-    private final ClusterNode a;
-    private final ClusterNode b;
+    private final DistributionServer a;
+    private final DistributionServer b;
 
-    private Cluster(PostgresServer database, ClusterNode a, ClusterNode b) {
+    private Cluster(PostgresServer database, DistributionServer a, DistributionServer b) {
         this.database = database;
         this.a = a;
         this.b = b;
@@ -35,32 +32,30 @@ public final class Cluster implements AutoCloseable {
      */
     static Path copyOfDistribution(Path distribution, Path workDirectory) {
         DistributionServer.requireDistribution(distribution);
-        DistributionServer.deleteRecursively(workDirectory.resolve("node-a"));
-        DistributionServer.deleteRecursively(workDirectory.resolve("node-b"));
-        Path buildLog = workDirectory.resolve("build.log");
-        buildLog.toFile().delete();
-        return copyWithoutData(distribution, workDirectory.resolve("node-a"), buildLog);
+        TestResources.deleteRecursively(workDirectory.resolve("node-a"));
+        TestResources.deleteRecursively(workDirectory.resolve("node-b"));
+        return copyWithoutData(distribution, workDirectory.resolve("node-a"), logOf(workDirectory, "build.log"));
     }
 
     /** Builds node A's copy for PostgreSQL and clustering, copies it for node B, and starts the database and both. */
     static Cluster startFrom(Path homeA, Path workDirectory) {
         Path buildLog = workDirectory.resolve("build.log");
-        ServerProcess.run(buildLog, BUILD_TIMEOUT, List.of(homeA.resolve("bin/kc.sh").toString(), "build",
+        ServerProcess.run(buildLog, Duration.ofMinutes(5), List.of(homeA.resolve("bin/kc.sh").toString(), "build",
                 "--db=postgres", "--cache=ispn", "--health-enabled=true"), Map.of());
         Path homeB = copyWithoutData(homeA, workDirectory.resolve("node-b"), buildLog);
 
         PostgresServer database = new PostgresServer(workDirectory);
         database.start();
-        int portA = ServerProcess.freePort();
-        int portB = ServerProcess.freePort();
+        int portA = FreePort.next();
         String hostname = "http://127.0.0.1:" + portA;
-        ClusterNode a = new ClusterNode("A", homeA, logOf(workDirectory, "node-a.log"), database, hostname, portA);
-        ClusterNode b = new ClusterNode("B", homeB, logOf(workDirectory, "node-b.log"), database, hostname, portB);
-        Cluster cluster = new Cluster(database, a, b);
+        Cluster cluster = new Cluster(database,
+                DistributionServer.clusterNode("A", homeA, logOf(workDirectory, "node-a.log"), database, hostname,
+                        portA),
+                DistributionServer.clusterNode("B", homeB, logOf(workDirectory, "node-b.log"), database, hostname,
+                        FreePort.next()));
         try {
-            a.start();
-            b.start();
-            b.awaitClusterOf(2, VIEW_TIMEOUT);
+            cluster.a.start();
+            cluster.rejoin(cluster.b);
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
@@ -68,27 +63,18 @@ public final class Cluster implements AutoCloseable {
         return cluster;
     }
 
-    public ClusterNode a() {
+    public DistributionServer a() {
         return a;
     }
 
-    public ClusterNode b() {
+    public DistributionServer b() {
         return b;
     }
 
     /** Starts a node that was stopped or killed, and waits until the two nodes form one cluster again. */
-    public void rejoin(ClusterNode node) {
+    public void rejoin(DistributionServer node) {
         node.start();
-        node.awaitClusterOf(2, VIEW_TIMEOUT);
-    }
-
-    /** The JDBC URL of the cluster's database (user and password {@code keycloak}), for benchmarks and diagnosis. */
-    public String databaseUrl() {
-        return database.jdbcUrl();
-    }
-
-    PostgresServer database() {
-        return database;
+        node.awaitClusterOf(2);
     }
 
     /** Runs SQL on the cluster's database (psql) and returns what it printed: for checks of the stored state. */
@@ -111,7 +97,7 @@ public final class Cluster implements AutoCloseable {
 
     private static Path copyWithoutData(Path from, Path to, Path log) {
         ServerProcess.run(log, Duration.ofMinutes(2), List.of("cp", "-a", from.toString(), to.toString()), Map.of());
-        DistributionServer.deleteRecursively(to.resolve("data"));
+        TestResources.deleteRecursively(to.resolve("data"));
         return to;
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.StreamSupport;
 
 /**
  * Provokes the race in which Keycloak puts a session back into its cache while signing it out (keycloak#51127,
@@ -44,13 +45,9 @@ public final class EndedSessionCopies {
             }
             race(realm, sessions);
             Set<String> ids = Set.copyOf(sessions.stream().map(Tokens::sessionId).toList());
-            List<JsonNode> removals = new ArrayList<>();
-            for (JsonNode event : realm.events("LOGOUT")) {
-                if (ids.contains(event.path("sessionId").asText())
-                        && REMOVED.equals(event.path("details").path("reason").asText())) {
-                    removals.add(event);
-                }
-            }
+            List<JsonNode> removals = StreamSupport.stream(realm.events("LOGOUT").spliterator(), false)
+                    .filter(event -> ids.contains(event.path("sessionId").asText())
+                            && REMOVED.equals(event.path("details").path("reason").asText())).toList();
             if (!removals.isEmpty()) {
                 System.out.printf("%d copies of ended sessions removed after %d rounds%n", removals.size(), rounds);
                 return removals;

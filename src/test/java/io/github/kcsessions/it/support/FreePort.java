@@ -1,12 +1,20 @@
 package io.github.kcsessions.it.support;
 
-/** A free loopback port for a server a test starts itself (an SMTP server, say). */
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+/** A free loopback port for a server the run or a test starts (Keycloak, PostgreSQL, an SMTP server). */
 public final class FreePort {
 
     private FreePort() {
     }
 
     public static int next() {
-        return ServerProcess.freePort();
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

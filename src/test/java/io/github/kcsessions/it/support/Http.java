@@ -27,14 +27,10 @@ public final class Http {
     private Http() {
     }
 
-    /** A response, with its body as text. */
     public record Reply(String method, URI uri, int status, Map<String, List<String>> headers, String body) {
 
         public String header(String name) {
-            return headers.entrySet().stream()
-                    .filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream())
-                    .findFirst().orElse(null);
+            return headerValues(name).stream().findFirst().orElse(null);
         }
 
         public List<String> headerValues(String name) {
@@ -66,13 +62,8 @@ public final class Http {
         return send(request(url, headers).DELETE());
     }
 
-    public static Reply options(String url, String... headers) {
-        return send(request(url, headers).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
-    }
-
     public static Reply post(String url, String contentType, String body, String... headers) {
-        return send(request(url, headers).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return method("POST", url, contentType, body, headers);
     }
 
     public static Reply method(String method, String url, String contentType, String body, String... headers) {

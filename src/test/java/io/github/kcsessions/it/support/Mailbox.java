@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /** A real SMTP server (GreenMail, in the test's JVM) that realms send their emails to, and what arrived there. */
 public final class Mailbox implements AutoCloseable {
@@ -70,20 +71,14 @@ public final class Mailbox implements AutoCloseable {
     }
 
     public boolean anySubjectContains(String text) {
-        return Arrays.stream(mail.getReceivedMessages()).anyMatch(m -> subject(m).contains(text));
+        return Arrays.stream(mail.getReceivedMessages()).anyMatch(m -> unchecked(m::getSubject).contains(text));
     }
 
     /** The emails of one realm (its name is in every subject) to one address. */
     public List<MimeMessage> to(TestRealm realm, String recipient) {
         return Arrays.stream(mail.getReceivedMessages())
-                .filter(m -> subject(m).contains(" " + realm.name() + " "))
-                .filter(m -> {
-                    try {
-                        return m.getRecipients(Message.RecipientType.TO)[0].toString().equals(recipient);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
+                .filter(m -> unchecked(m::getSubject).contains(" " + realm.name() + " "))
+                .filter(m -> unchecked(() -> m.getRecipients(Message.RecipientType.TO))[0].toString().equals(recipient))
                 .toList();
     }
 
@@ -92,9 +87,9 @@ public final class Mailbox implements AutoCloseable {
         return Jsoup.parse(part(email, "text/html")).getElementById("kcs-end-session-link").attr("href");
     }
 
-    public static String subject(MimeMessage message) {
+    private static <T> T unchecked(Callable<T> call) {
         try {
-            return message.getSubject();
+            return call.call();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -55,7 +55,6 @@ public final class MetricsScrape {
         return matching(name, labels).stream().mapToDouble(Sample::value).sum();
     }
 
-    /** Whether a series of this name with these labels exists. */
     public boolean has(String name, String... labels) {
         return !matching(name, labels).isEmpty();
     }

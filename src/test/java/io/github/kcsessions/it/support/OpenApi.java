@@ -5,6 +5,7 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,20 +42,13 @@ public final class OpenApi {
     }
 
     static OpenApiInteractionValidator load() {
+        Path path = Path.of(System.getProperty("openapi.file", "docs/openapi.yaml"));
         try {
-            return OpenApiInteractionValidator.createForInlineApiSpecification(Files.readString(specification())).build();
+            return OpenApiInteractionValidator.createForInlineApiSpecification(Files.readString(path)).build();
         } catch (OpenApiInteractionValidator.ApiLoadException e) {
             throw new IllegalStateException("docs/openapi.yaml does not load: " + e.getParseMessages(), e);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new IllegalStateException("Missing OpenAPI description " + path.toAbsolutePath(), e);
         }
-    }
-
-    private static Path specification() {
-        Path path = Path.of(System.getProperty("openapi.file", "docs/openapi.yaml"));
-        if (!Files.exists(path)) {
-            throw new IllegalStateException("Missing OpenAPI description " + path.toAbsolutePath());
-        }
-        return path;
     }
 }

@@ -20,60 +20,51 @@ import java.util.stream.Stream;
  * directory is then a temporary directory that user owns, since it may not be allowed into the checkout (a home
  * directory of mode 700, say). Stopped by its PID.
  */
-final class PostgresServer implements AutoCloseable {
+final class PostgresServer extends ServerProcess {
 
     static final String DATABASE = "keycloak";
     static final String USER = "keycloak";
     static final String PASSWORD = "keycloak";
     private static final String OS_USER = "postgres";
-    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(1);
 
-    private final Path bin;
-    private final Path log;
-    private Path dataDirectory;
-    private final int port;
-    private final ServerProcess process;
+    private final Path bin = binaries();
+    private final int port = FreePort.next();
+    private Path workDirectory;
 
     PostgresServer(Path logDirectory) {
-        this.bin = binaries();
-        this.log = logDirectory.resolve("postgres.log");
-        this.port = ServerProcess.freePort();
-        this.process = new ServerProcess("PostgreSQL", log);
+        super("PostgreSQL", logDirectory.resolve("postgres.log"));
     }
 
     void start() {
-        Path workDirectory;
+        Path passwordFile;
         try {
             Files.createDirectories(log.getParent());
             workDirectory = Files.createTempDirectory("kcsessions-pg-");
+            passwordFile = Files.writeString(workDirectory.resolve("initial-password"), PASSWORD + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        dataDirectory = workDirectory.resolve("data");
-        Path passwordFile = workDirectory.resolve("initial-password");
-        write(passwordFile, PASSWORD + "\n");
+        Path dataDirectory = workDirectory.resolve("data");
         if (isRoot()) {
             ensureOsUser();
-            ServerProcess.run(log, Duration.ofSeconds(30),
-                    List.of("chown", "-R", OS_USER + ":", workDirectory.toString()), Map.of());
+            run(log, Duration.ofSeconds(30), List.of("chown", "-R", OS_USER + ":", workDirectory.toString()), Map.of());
         }
         try {
-            ServerProcess.run(log, Duration.ofMinutes(2), asServerUser(bin.resolve("initdb").toString(),
+            run(log, Duration.ofMinutes(2), asServerUser(bin.resolve("initdb").toString(),
                     "--pgdata=" + dataDirectory, "--username=" + USER, "--pwfile=" + passwordFile,
                     "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-sync"), Map.of());
         } finally {
             passwordFile.toFile().delete();
         }
-        process.start(asServerUser(bin.resolve("postgres").toString(), "-D", dataDirectory.toString(),
+        start(asServerUser(bin.resolve("postgres").toString(), "-D", dataDirectory.toString(),
                 "-p", String.valueOf(port),
                 "-c", "listen_addresses=127.0.0.1",
                 "-c", "unix_socket_directories=",
                 "-c", "max_connections=200",
                 // A test database: durability is not what is being tested, speed of the run is.
                 "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"),
-                Map.of(), workDirectory);
-        process.awaitReady(STARTUP_TIMEOUT, this::acceptsConnections);
-        ServerProcess.run(log, Duration.ofMinutes(1), List.of(bin.resolve("createdb").toString(),
+                Map.of(), workDirectory, Duration.ofMinutes(1), this::acceptsConnections);
+        run(log, Duration.ofMinutes(1), List.of(bin.resolve("createdb").toString(),
                 "--host=127.0.0.1", "--port=" + port, "--username=" + USER, DATABASE), Map.of("PGPASSWORD", PASSWORD));
     }
 
@@ -85,7 +76,7 @@ final class PostgresServer implements AutoCloseable {
     String sql(String statement) {
         Path out = log.resolveSibling("psql-out.txt");
         out.toFile().delete();
-        ServerProcess.run(out, Duration.ofMinutes(1), List.of(bin.resolve("psql").toString(),
+        run(out, Duration.ofMinutes(1), List.of(bin.resolve("psql").toString(),
                 "--host=127.0.0.1", "--port=" + port, "--username=" + USER, "--dbname=" + DATABASE,
                 "--no-align", "--tuples-only", "--quiet", "--command=" + statement), Map.of("PGPASSWORD", PASSWORD));
         try {
@@ -97,13 +88,13 @@ final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process.isRunning()) {
+        if (isRunning()) {
             // SIGINT is PostgreSQL's fast shutdown: clients are disconnected, nothing waits for them.
-            ServerProcess.run(log, Duration.ofSeconds(30), List.of("kill", "-INT", String.valueOf(process.pid())), Map.of());
-            process.stop();
+            run(log, Duration.ofSeconds(30), List.of("kill", "-INT", String.valueOf(pid())), Map.of());
+            super.close();
         }
-        if (dataDirectory != null) {
-            DistributionServer.deleteRecursively(dataDirectory.getParent());
+        if (workDirectory != null) {
+            TestResources.deleteRecursively(workDirectory);
         }
     }
 
@@ -128,9 +119,9 @@ final class PostgresServer implements AutoCloseable {
 
     private void ensureOsUser() {
         try {
-            ServerProcess.run(log, Duration.ofSeconds(30), List.of("id", "-u", OS_USER), Map.of());
+            run(log, Duration.ofSeconds(30), List.of("id", "-u", OS_USER), Map.of());
         } catch (IllegalStateException missing) {
-            ServerProcess.run(log, Duration.ofSeconds(30),
+            run(log, Duration.ofSeconds(30),
                     List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", OS_USER), Map.of());
         }
     }
@@ -154,14 +145,6 @@ final class PostgresServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("The cluster tests need PostgreSQL's server binaries (Debian: apt-get "
                     + "install postgresql-15), or -Dpostgres.bin=<dir with initdb and postgres>.", e);
-        }
-    }
-
-    private static void write(Path file, String content) {
-        try {
-            Files.writeString(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -8,19 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The lines a server logged from a mark on: for tests that hostile requests leave no ERROR behind. */
-public final class ServerLog {
-
-    private final Path file;
-    private final long mark;
-
-    private ServerLog(Path file, long mark) {
-        this.file = file;
-        this.mark = mark;
-    }
+public record ServerLog(Path file, long mark) {
 
     /** From now on; null when the server's log is not known (a server started by hand). */
     public static ServerLog fromNow(KeycloakServer server) {
-        return server.logFile().map(path -> new ServerLog(path, size(path))).orElse(null);
+        return server.logFile().map(path -> new ServerLog(path, path.toFile().length())).orElse(null);
     }
 
     /** Lines at level ERROR since the mark (stack trace lines follow them and are not counted). */
@@ -30,14 +22,6 @@ public final class ServerLog {
             String since = new String(all, (int) Math.min(mark, all.length), (int) Math.max(0, all.length - mark),
                     StandardCharsets.UTF_8);
             return since.lines().filter(line -> line.matches("^\\S+ \\S+ ERROR .*")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long size(Path path) {
-        try {
-            return Files.exists(path) ? Files.size(path) : 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,7 +2,6 @@ package io.github.kcsessions.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,10 +15,10 @@ import java.util.function.BooleanSupplier;
  * A server this test run starts as a child process: its output goes to a log file under {@code target/}, and it is
  * stopped or killed by the PID this class started (and that process's own descendants), never by name.
  */
-final class ServerProcess {
+class ServerProcess implements AutoCloseable {
 
-    private final String name;
-    private final Path log;
+    final String name;
+    final Path log;
     private Process process;
 
     ServerProcess(String name, Path log) {
@@ -27,22 +26,10 @@ final class ServerProcess {
         this.log = log;
     }
 
-    void start(List<String> command, Map<String, String> environment, Path workingDirectory) {
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(workingDirectory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(environment);
-        try {
-            Files.createDirectories(log.getParent());
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Waits until {@code ready} says so; a process that exits or hangs meanwhile fails the run (and is killed). */
-    void awaitReady(Duration timeout, BooleanSupplier ready) {
+    /** Starts and waits until {@code ready} says so; a process that exits or hangs meanwhile fails the run. */
+    void start(List<String> command, Map<String, String> environment, Path directory, Duration timeout,
+               BooleanSupplier ready) {
+        process = launch(command, environment, directory, log);
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -51,29 +38,44 @@ final class ServerProcess {
             if (ready.getAsBoolean()) {
                 return;
             }
-            sleep(500);
+            Clock.sleep(500);
         }
         kill();
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
     }
 
-    boolean isRunning() {
+    public boolean isRunning() {
         return process != null && process.isAlive();
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    /** SIGTERM to the started process, then to what is left of its descendants; SIGKILL after a grace period. */
-    void stop() {
+    /** SIGTERM to the started process, then a wait for its descendants; SIGKILL after a grace period. */
+    @Override
+    public void close() {
+        end(false);
+    }
+
+    /** A crash: SIGKILL to the started process and its descendants, nothing can clean up. */
+    public void kill() {
+        end(true);
+    }
+
+    private void end(boolean crash) {
         if (process == null) {
             return;
         }
         List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
+        if (crash) {
+            descendants.forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
         try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            if (!process.waitFor(crash ? 30 : 60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
             for (ProcessHandle child : descendants) {
@@ -85,66 +87,37 @@ final class ServerProcess {
         process = null;
     }
 
-    /** A crash: SIGKILL to the started process and its descendants, nothing can clean up. */
-    void kill() {
-        if (process == null) {
-            return;
-        }
-        List<ProcessHandle> descendants = process.descendants().toList();
-        descendants.forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(30, TimeUnit.SECONDS);
-            for (ProcessHandle child : descendants) {
-                child.onExit().get(30, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            Thread.currentThread().interrupt();
-        }
-        process = null;
-    }
-
-    /** Runs a short command to its end, its output appended to this process's log; fails the run if it fails. */
+    /** Runs a short command to its end, its output appended to {@code log}; fails the run if it fails. */
     static void run(Path log, Duration timeout, List<String> command, Map<String, String> environment) {
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(environment);
+        Process started = launch(command, environment, null, log);
         try {
-            Files.createDirectories(log.getParent());
-            Process started = builder.start();
             if (!started.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 started.descendants().forEach(ProcessHandle::destroyForcibly);
                 started.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " took longer than " + timeout
                         + "; see " + log);
             }
-            if (started.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed with " + started.exitValue()
-                        + "; see " + log);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (started.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed with " + started.exitValue()
+                    + "; see " + log);
         }
     }
 
-    static void sleep(long millis) {
+    private static Process launch(List<String> command, Map<String, String> environment, Path directory, Path log) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory == null ? null : directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            Files.createDirectories(log.getParent());
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -32,10 +32,6 @@ public final class SignalReceiver {
     /** One verified Security Event Token, and when this receiver first read it. */
     public record Set(String jti, JsonNode header, JsonNode claims, Instant receivedAt) {
 
-        public boolean isSessionRevoked() {
-            return claims.path("events").has(SESSION_REVOKED);
-        }
-
         public String userId() {
             return claims.path("sub_id").path("user").path("sub").asText(null);
         }
@@ -96,10 +92,6 @@ public final class SignalReceiver {
         return receiver;
     }
 
-    public String streamId() {
-        return streamId;
-    }
-
     /**
      * Polls until a session-revoked event for this session arrives or the timeout passes, then once more, so that a
      * second event that the same sign-out sent would be seen too; every event for the session read so far.
@@ -108,7 +100,7 @@ public final class SignalReceiver {
         Instant deadline = Instant.now().plus(timeout);
         while (forSession(sessionId).isEmpty() && Instant.now().isBefore(deadline)) {
             if (poll() == 0) {
-                pause();
+                Clock.sleep(50);
             }
         }
         while (poll() > 0) {
@@ -119,7 +111,8 @@ public final class SignalReceiver {
 
     /** Everything read so far about this session. */
     public synchronized List<Set> forSession(String sessionId) {
-        return received.stream().filter(Set::isSessionRevoked).filter(s -> sessionId.equals(s.sessionId())).toList();
+        return received.stream().filter(s -> s.claims().path("events").has(SESSION_REVOKED))
+                .filter(s -> sessionId.equals(s.sessionId())).toList();
     }
 
     /**
@@ -152,8 +145,8 @@ public final class SignalReceiver {
         if (parts.length != 3) {
             throw new AssertionError("Not a compact JWS: " + compact);
         }
-        JsonNode header = decode(parts[0]);
-        JsonNode claims = decode(parts[1]);
+        JsonNode header = Tokens.part(compact, 0);
+        JsonNode claims = Tokens.part(compact, 1);
         if (!"RS256".equals(header.path("alg").asText()) || !"secevent+jwt".equals(header.path("typ").asText())) {
             throw new AssertionError("Unexpected header: " + header);
         }
@@ -171,7 +164,7 @@ public final class SignalReceiver {
         } catch (java.security.GeneralSecurityException e) {
             throw new AssertionError(e);
         }
-        if (!jti.equals(claims.path("jti").asText()) || !realm.issuer().equals(claims.path("iss").asText())
+        if (!jti.equals(claims.path("jti").asText()) || !realm.url("").equals(claims.path("iss").asText())
                 || !(CLIENT_ID + "/" + streamId).equals(claims.path("aud").asText())) {
             throw new AssertionError("Event not for this stream, or from another issuer: " + claims);
         }
@@ -198,22 +191,5 @@ public final class SignalReceiver {
             }
         }
         return keys;
-    }
-
-    private static JsonNode decode(String part) {
-        try {
-            return Http.JSON.readTree(Base64.getUrlDecoder().decode(part));
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

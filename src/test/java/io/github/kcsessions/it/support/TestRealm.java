@@ -5,6 +5,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -14,13 +15,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * A realm of its own for one test class, imported through the admin API, with: users alice, bob and carol
  * (password {@value #PASSWORD}), a public SPA client {@value #SPA} with web origin {@value #SPA_ORIGIN}, a confidential
  * client {@value #BACKEND} with a service account, and saved events on. Logins go through the real OIDC endpoints.
  */
-public final class TestRealm {
+public record TestRealm(String name, String baseUrl) {
 
     public static final String PASSWORD = "Secret-Passw0rd";
     public static final String SPA = "spa";
@@ -29,21 +33,13 @@ public final class TestRealm {
     public static final String BACKEND = "backend";
     public static final String BACKEND_SECRET = "backend-secret";
 
-    private final String name;
-    private final String baseUrl;
-
-    private TestRealm(String name, String baseUrl) {
-        this.name = name;
-        this.baseUrl = baseUrl;
-    }
-
     /** Imports a fresh realm named after the test class; {@code customize} may change the representation first. */
-    public static TestRealm create(Class<?> testClass, java.util.function.Consumer<Map<String, Object>> customize) {
+    public static TestRealm create(Class<?> testClass, Consumer<Map<String, Object>> customize) {
         return create(testClass.getSimpleName().toLowerCase(), customize);
     }
 
     /** A fresh realm of that name, for a class that needs more than one. */
-    public static TestRealm create(String name, java.util.function.Consumer<Map<String, Object>> customize) {
+    public static TestRealm create(String name, Consumer<Map<String, Object>> customize) {
         Admin.delete("/realms/" + name);
         Map<String, Object> realm = representation(name);
         customize.accept(realm);
@@ -55,17 +51,9 @@ public final class TestRealm {
         return create(testClass, r -> { });
     }
 
-    public String name() {
-        return name;
-    }
-
     /** The same realm, reached through another server: another node of the cluster. */
     public TestRealm at(KeycloakServer server) {
         return new TestRealm(name, server.baseUrl());
-    }
-
-    public String baseUrl() {
-        return baseUrl;
     }
 
     public String url(String path) {
@@ -76,10 +64,6 @@ public final class TestRealm {
         return url("/sessions" + path);
     }
 
-    public String issuer() {
-        return url("");
-    }
-
     // ---- logins through the real OIDC endpoints
 
     public Tokens passwordGrant(String client, String username, String... headers) {
@@ -87,33 +71,24 @@ public final class TestRealm {
     }
 
     public Tokens passwordGrant(String client, String username, Map<String, String> extra, String... headers) {
-        Map<String, String> form = new HashMap<>(clientAuth(client));
-        form.put("grant_type", "password");
-        form.put("username", username);
-        form.put("password", PASSWORD);
-        form.put("scope", "openid");
+        Map<String, String> form = form(client, "grant_type", "password", "username", username, "password", PASSWORD,
+                "scope", "openid");
         form.putAll(extra);
         return Tokens.of(Http.postForm(tokenEndpoint(), form, headers));
     }
 
     public Http.Reply refresh(String client, String refreshToken, String... headers) {
-        Map<String, String> form = new HashMap<>(clientAuth(client));
-        form.put("grant_type", "refresh_token");
-        form.put("refresh_token", refreshToken);
-        return Http.postForm(tokenEndpoint(), form, headers);
+        return Http.postForm(tokenEndpoint(),
+                form(client, "grant_type", "refresh_token", "refresh_token", refreshToken), headers);
     }
 
     /** Keycloak's OIDC logout of the session a refresh token belongs to, as a client calls it. */
     public Http.Reply logout(String client, String refreshToken) {
-        Map<String, String> form = new HashMap<>(clientAuth(client));
-        form.put("refresh_token", refreshToken);
-        return Http.postForm(url("/protocol/openid-connect/logout"), form);
+        return Http.postForm(url("/protocol/openid-connect/logout"), form(client, "refresh_token", refreshToken));
     }
 
     public Tokens clientCredentials() {
-        Map<String, String> form = new HashMap<>(clientAuth(BACKEND));
-        form.put("grant_type", "client_credentials");
-        return Tokens.of(Http.postForm(tokenEndpoint(), form));
+        return Tokens.of(Http.postForm(tokenEndpoint(), form(BACKEND, "grant_type", "client_credentials")));
     }
 
     /** This extension's whoami with the tokens' access token, the answer checked against the OpenAPI file. */
@@ -130,89 +105,102 @@ public final class TestRealm {
         return browserLogin(username, rememberMe, new CookieJar(), headers);
     }
 
-    /** A login in a browser that already has these cookies, which must not sign it in by themselves. */
+    /**
+     * A login in a browser that already has these cookies, which must not sign it in by themselves. After the form,
+     * it goes where Keycloak sends the browser, as a browser does, back to the app.
+     */
     public BrowserLogin browserLogin(String username, boolean rememberMe, CookieJar cookies, String... headers) {
-        return openLoginPage(cookies, headers).signIn(username, rememberMe);
-    }
-
-    /** The first half of a browser login: the login page, open in a browser tab, not yet submitted. */
-    public LoginPage openLoginPage(CookieJar cookies, String... headers) {
-        String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
-        String state = UUID.randomUUID().toString();
-        String authorize = url("/protocol/openid-connect/auth") + "?client_id=" + SPA
-                + "&redirect_uri=" + Http.encode(SPA_REDIRECT) + "&response_type=code&scope=openid"
-                + "&state=" + state + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256";
-        Http.Reply page = Http.get(authorize, with(headers, cookies));
-        cookies.take(page);
-        if (page.status() != 200) {
-            throw new AssertionError("Login page: " + page);
+        Http.Reply answer = Http.get(authorizeUrl("openid"), with(headers, cookies));
+        if (answer.status() != 200 || !answer.body().contains("kc-form-login")) {
+            throw new AssertionError("No login form: " + answer);
         }
-        Element login = Jsoup.parse(page.body(), authorize).selectFirst("form#kc-form-login");
-        if (login == null) {
-            throw new AssertionError("No login form in " + page.body());
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("username", username);
+        fields.put("password", PASSWORD);
+        fields.put("credentialId", "");
+        if (rememberMe) {
+            fields.put("rememberMe", "on");
         }
-        VERIFIERS.put(state, verifier);
-        return new LoginPage(login.absUrl("action"), cookies, headers);
-    }
-
-    /** The PKCE verifier of each login started, by its state: Keycloak may finish a login in another tab than its own. */
-    private static final Map<String, String> VERIFIERS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** A login page open in a browser tab: submitting it signs in and exchanges the code, as the app would. */
-    public final class LoginPage {
-        private final String action;
-        private final CookieJar cookies;
-        private final String[] headers;
-
-        private LoginPage(String action, CookieJar cookies, String[] headers) {
-            this.action = action;
-            this.cookies = cookies;
-            this.headers = headers;
-        }
-
-        /** Submits the form, and then goes where Keycloak sends the browser, as a browser does, back to the app. */
-        public BrowserLogin signIn(String username, boolean rememberMe) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("username", username);
-            fields.put("password", PASSWORD);
-            fields.put("credentialId", "");
-            if (rememberMe) {
-                fields.put("rememberMe", "on");
+        for (int step = 0; step < 6; step++) {
+            cookies.take(answer);
+            String next = answer.header("Location");
+            if (answer.status() == 302 && next != null && !next.startsWith(SPA_REDIRECT)) {
+                // Keycloak moves the browser on, e.g. to the tab where this login continues.
+                answer = Http.get(next, with(headers, cookies));
+            } else if (answer.status() == 200 && answer.body().contains("kc-form-login")) {
+                Element form = Jsoup.parse(answer.body(), answer.uri().toString()).selectFirst("form#kc-form-login");
+                answer = Http.postForm(form.absUrl("action"), fields, with(headers, cookies));
+            } else {
+                break;
             }
-            Http.Reply answer = Http.postForm(action, fields, with(headers, cookies));
-            for (int step = 0; step < 5; step++) {
-                cookies.take(answer);
-                String next = answer.header("Location");
-                if (answer.status() == 302 && next != null && !next.startsWith(SPA_REDIRECT)) {
-                    // Keycloak moves the browser on, e.g. to the tab where this login continues.
-                    answer = Http.get(next, with(headers, cookies));
-                } else if (answer.status() == 200 && answer.body().contains("kc-form-login")) {
-                    Element form = Jsoup.parse(answer.body(), answer.uri().toString()).selectFirst("form#kc-form-login");
-                    answer = Http.postForm(form.absUrl("action"), fields, with(headers, cookies));
-                } else {
-                    break;
-                }
-            }
-            String location = answer.header("Location");
-            if (answer.status() != 302 || location == null || !location.startsWith(SPA_REDIRECT)) {
-                throw new AssertionError("Login did not redirect back: " + answer + " Location: " + location);
-            }
-            String code = queryParameter(location, "code");
-            String verifier = VERIFIERS.remove(queryParameter(location, "state"));
-            Tokens tokens = Tokens.of(Http.postForm(tokenEndpoint(), Map.of("grant_type", "authorization_code",
-                    "client_id", SPA, "code", code, "redirect_uri", SPA_REDIRECT, "code_verifier", verifier), headers));
-            return new BrowserLogin(tokens, cookies);
         }
+        return new BrowserLogin(exchangeCode(answer, "Login did not redirect back", headers), cookies);
     }
 
     public record BrowserLogin(Tokens tokens, CookieJar cookies) {
     }
 
+    /** The PKCE verifier of each login started, by its state: Keycloak may finish a login in another tab than its own. */
+    private static final Map<String, String> VERIFIERS = new ConcurrentHashMap<>();
+
+    /** An authorization request (code with PKCE) of the SPA client; its verifier is kept by its state. */
+    String authorizeUrl(String scope) {
+        String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+        String state = UUID.randomUUID().toString();
+        VERIFIERS.put(state, verifier);
+        return url("/protocol/openid-connect/auth") + "?client_id=" + SPA + "&redirect_uri=" + Http.encode(SPA_REDIRECT)
+                + "&response_type=code&scope=" + Http.encode(scope) + "&state=" + state
+                + "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256";
+    }
+
+    /** The app's code exchange, once Keycloak has sent the browser back to it. */
+    Tokens exchangeCode(Http.Reply redirect, String failure, String... headers) {
+        String location = redirect.header("Location");
+        if (redirect.status() != 302 || location == null || !location.startsWith(SPA_REDIRECT)) {
+            throw new AssertionError(failure + ": " + redirect + " Location: " + location);
+        }
+        return Tokens.of(Http.postForm(tokenEndpoint(), Map.of("grant_type", "authorization_code", "client_id", SPA,
+                "code", queryParameter(location, "code"), "redirect_uri", SPA_REDIRECT,
+                "code_verifier", VERIFIERS.remove(queryParameter(location, "state"))), headers));
+    }
+
+    /**
+     * Cookies as a browser on the Keycloak origin keeps them. java.net's CookieManager will not send Keycloak's
+     * {@code Secure} cookies over plain-HTTP localhost, which a real browser does for localhost.
+     */
+    public static final class CookieJar {
+
+        private final Map<String, String> cookies = new LinkedHashMap<>();
+
+        void take(Http.Reply reply) {
+            for (String setCookie : reply.headerValues("Set-Cookie")) {
+                String pair = setCookie.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                String name = pair.substring(0, eq).trim();
+                String value = pair.substring(eq + 1).trim();
+                boolean expired = value.isEmpty() || setCookie.toLowerCase().contains("max-age=0");
+                if (expired) {
+                    cookies.remove(name);
+                } else {
+                    cookies.put(name, value);
+                }
+            }
+        }
+
+        public String get(String name) {
+            return cookies.get(name);
+        }
+
+        public String header() {
+            return cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; "));
+        }
+    }
+
     // ---- admin helpers
 
     public String userId(String username) {
-        JsonNode users = admin().json("/realms/" + name + "/users?exact=true&username=" + username);
-        return users.get(0).get("id").asText();
+        return admin().json("/realms/" + name + "/users?exact=true&username=" + username).get(0).get("id").asText();
     }
 
     public void update(Map<String, Object> settings) {
@@ -242,22 +230,26 @@ public final class TestRealm {
         return url("/protocol/openid-connect/token");
     }
 
-    private static Map<String, String> clientAuth(String client) {
-        return client.equals(BACKEND) ? Map.of("client_id", BACKEND, "client_secret", BACKEND_SECRET)
-                : Map.of("client_id", client);
+    /** A token endpoint form of this client, with its secret for the back end. */
+    private static Map<String, String> form(String client, String... fields) {
+        Map<String, String> form = new HashMap<>(client.equals(BACKEND)
+                ? Map.of("client_id", BACKEND, "client_secret", BACKEND_SECRET) : Map.of("client_id", client));
+        for (int i = 0; i < fields.length; i += 2) {
+            form.put(fields[i], fields[i + 1]);
+        }
+        return form;
     }
 
     private static String[] with(String[] headers, CookieJar cookies) {
         List<String> all = new ArrayList<>(List.of(headers));
-        if (!cookies.isEmpty()) {
+        if (!cookies.cookies.isEmpty()) {
             all.add("Cookie");
             all.add(cookies.header());
         }
         return all.toArray(String[]::new);
     }
 
-    /** The PKCE S256 challenge of a code verifier. */
-    static String challenge(String verifier) {
+    private static String challenge(String verifier) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
@@ -266,11 +258,11 @@ public final class TestRealm {
         }
     }
 
-    static String queryParameter(String url, String name) {
+    private static String queryParameter(String url, String name) {
         for (String pair : URI.create(url).getRawQuery().split("&")) {
             String[] kv = pair.split("=", 2);
             if (kv[0].equals(name)) {
-                return java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
+                return URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
             }
         }
         throw new AssertionError("No " + name + " in " + url);

@@ -1,9 +1,13 @@
 package io.github.kcsessions.it.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
-/** Paths of files the integration tests hand to the server. */
+/** Paths of files the integration tests hand to the server, and of what the run writes. */
 public final class TestResources {
 
     private TestResources() {
@@ -20,5 +24,16 @@ public final class TestResources {
             throw new IllegalStateException("Missing " + path);
         }
         return path;
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -13,7 +13,8 @@ public record Tokens(String accessToken, String refreshToken, String idToken, Js
             throw new AssertionError("Token request failed: " + reply);
         }
         JsonNode json = reply.json();
-        return new Tokens(text(json, "access_token"), text(json, "refresh_token"), text(json, "id_token"), json);
+        return new Tokens(json.path("access_token").asText(null), json.path("refresh_token").asText(null),
+                json.path("id_token").asText(null), json);
     }
 
     public String bearer() {
@@ -26,16 +27,16 @@ public record Tokens(String accessToken, String refreshToken, String idToken, Js
     }
 
     public static JsonNode claims(String jwt) {
-        String[] parts = jwt.split("\\.");
+        return part(jwt, 1);
+    }
+
+    /** The JSON of a part of a compact JWS: 0 its header, 1 its claims. */
+    static JsonNode part(String jwt, int index) {
         try {
-            return Http.JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+            return Http.JSON.readTree(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[index]),
+                    StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw new IllegalArgumentException("Not a JWT: " + jwt, e);
         }
-    }
-
-    private static String text(JsonNode json, String field) {
-        JsonNode node = json.get(field);
-        return node == null || node.isNull() ? null : node.asText();
     }
 }
