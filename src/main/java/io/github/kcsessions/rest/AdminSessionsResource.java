@@ -36,7 +36,6 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * {@code /admin/realms/{realm}/device-sessions}: the sessions of a whole realm, for its administrators. Keycloak's
@@ -45,17 +44,13 @@ import java.util.function.Supplier;
  */
 public class AdminSessionsResource extends ApiResource {
 
-    private final RealmModel realm;
     /** Keycloak's own checks: a refusal is its ForbiddenException, which the error schema answers as a 403. */
     private final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
-    /** How many sessions the current revocation ended, for its metric. */
-    private int revoked;
 
     AdminSessionsResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                           AdminEventBuilder adminEvent) {
-        super(session);
-        this.realm = realm;
+        super(session, realm);
         this.auth = auth;
         this.adminEvent = adminEvent;
     }
@@ -152,14 +147,6 @@ public class AdminSessionsResource extends ApiResource {
         List<SessionRow> targets = matched == 0 ? List.of() : search.all(criteria, matched);
         revoked = revocation().revokeRows(targets);
         return ApiResponses.ok(new RevocationByFilter(false, matched, revoked, null));
-    }
-
-    /** A revocation, counted by route and outcome (docs/operations.md, metrics). */
-    private Response revocation(String route, Supplier<Response> operation) {
-        revoked = 0;
-        Response response = respond(operation);
-        SessionMetrics.revocationWhenDone(session, realm.getName(), route, response.getStatus(), revoked);
-        return response;
     }
 
     private String queryParameter(String name) {

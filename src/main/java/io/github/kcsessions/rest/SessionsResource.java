@@ -3,7 +3,6 @@ package io.github.kcsessions.rest;
 import io.github.kcsessions.alert.EndSessionConfirmation;
 import io.github.kcsessions.auth.Caller;
 import io.github.kcsessions.auth.CallerAuthenticator;
-import io.github.kcsessions.metrics.SessionMetrics;
 import io.github.kcsessions.protocol.ApiException;
 import io.github.kcsessions.protocol.ApiResponses;
 import io.github.kcsessions.protocol.Paging;
@@ -28,7 +27,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
 
 import java.util.List;
@@ -46,14 +44,10 @@ public class SessionsResource extends ApiResource {
     private static final Pattern REVOKE_PATH = Pattern.compile(".*/sessions/revoke/?");
     private static final Pattern END_SESSION_PATH = Pattern.compile(".*/sessions/end-session/?");
 
-    private final RealmModel realm;
     private final CorsPolicy cors;
-    /** How many sessions the current revocation ended, for its metric. */
-    private int revoked;
 
     SessionsResource(KeycloakSession session) {
-        super(session);
-        this.realm = session.getContext().getRealm();
+        super(session, session.getContext().getRealm());
         this.cors = new CorsPolicy(session);
     }
 
@@ -255,14 +249,6 @@ public class SessionsResource extends ApiResource {
             throw ApiException.notFound("No session with that id.");
         }
         return found;
-    }
-
-    /** A revocation, counted by route and outcome (docs/operations.md, metrics). */
-    private Response revocation(String route, Supplier<Response> operation) {
-        revoked = 0;
-        Response response = respond(operation);
-        SessionMetrics.revocationWhenDone(session, realm.getName(), route, response.getStatus(), revoked);
-        return response;
     }
 
     private SessionRevoker revoker() {
