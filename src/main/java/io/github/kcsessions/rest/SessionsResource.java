@@ -5,6 +5,7 @@ import io.github.kcsessions.auth.Caller;
 import io.github.kcsessions.auth.CallerAuthenticator;
 import io.github.kcsessions.protocol.ApiException;
 import io.github.kcsessions.protocol.ApiResponses;
+import io.github.kcsessions.protocol.JsonBody;
 import io.github.kcsessions.protocol.Paging;
 import io.github.kcsessions.protocol.QueryParameters;
 import io.github.kcsessions.protocol.UnreadableContentType;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -41,6 +43,8 @@ public class SessionsResource extends ApiResource {
 
     private static final String SELF_SERVICE = "self_service";
     private static final String SESSION_TOKEN = "session_token";
+    /** The one key of the body of {@code /revoke}. */
+    private static final String BODY_KEY = "sessionToken";
     private static final Pattern REVOKE_PATH = Pattern.compile(".*/sessions/revoke/?");
     private static final Pattern END_SESSION_PATH = Pattern.compile(".*/sessions/end-session/?");
 
@@ -131,7 +135,7 @@ public class SessionsResource extends ApiResource {
     public Response revokeByToken(String body) {
         return revocation("session_token", () -> {
             cors.allowRealmWebOrigin();
-            String token = RevokeRequest.parse(session, body).sessionToken();
+            String token = JsonBody.read(contentTypes(), body).allowOnly(BODY_KEY).requiredText(BODY_KEY);
             List<UserSessionModel> targets = new SessionTokenResolver(session, realm).sessionOf(token);
             revoked = revoker().revoke(targets, SESSION_TOKEN, null, null);
             return ApiResponses.noContent();
@@ -208,7 +212,7 @@ public class SessionsResource extends ApiResource {
         String path = session.getContext().getUri().getPath();
         if (REVOKE_PATH.matcher(path).matches()) {
             try {
-                RevokeRequest.requireJson(session);
+                JsonBody.requireJsonMediaType(contentTypes());
                 return null;
             } catch (ApiException refused) {
                 return respond(() -> {
@@ -249,6 +253,10 @@ public class SessionsResource extends ApiResource {
             throw ApiException.notFound("No session with that id.");
         }
         return found;
+    }
+
+    private List<String> contentTypes() {
+        return session.getContext().getHttpRequest().getHttpHeaders().getRequestHeader(HttpHeaders.CONTENT_TYPE);
     }
 
     private SessionRevoker revoker() {
