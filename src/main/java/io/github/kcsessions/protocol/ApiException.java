@@ -88,6 +88,20 @@ public class ApiException extends RuntimeException {
         return challenge;
     }
 
+    /** The {@code WWW-Authenticate} value of a 401 (RFC 6750 section 3). */
+    String bearerChallenge(String realmName) {
+        StringBuilder challenge = new StringBuilder("Bearer realm=\"").append(quotable(realmName)).append('"');
+        if (this.challenge == Challenge.INVALID_TOKEN) {
+            challenge.append(", error=\"invalid_token\", error_description=\"").append(quotable(getMessage()))
+                    .append('"');
+        }
+        return challenge.toString();
+    }
+
+    private static String quotable(String text) {
+        return text.replace("\\", "").replace("\"", "'");
+    }
+
     public ApiError toError() {
         return new ApiError(code, getMessage(), details);
     }

@@ -1,5 +1,7 @@
 package io.github.kcsessions.protocol;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -12,7 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * Runs one HTTP operation of this API and owns what every response has in common: {@code Cache-Control: no-store},
- * JSON bodies written by {@link Json}, and errors in the {@link ApiError} schema.
+ * JSON bodies, and errors in the {@link ApiError} schema.
  *
  * <p>No exception may escape a resource method: Keycloak's own error handler would answer in another schema (and
  * would mark the transaction for rollback anyway, which a 500 here does explicitly).
@@ -21,6 +23,11 @@ public final class ApiResponses {
 
     private static final Logger LOG = Logger.getLogger(ApiResponses.class);
     private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
+    /**
+     * Not the server's JAX-RS Jackson provider: the wire format (which nulls appear, field order) is fixed by the
+     * representation classes alone and not by server configuration.
+     */
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ApiResponses() {
     }
@@ -58,7 +65,7 @@ public final class ApiResponses {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
                 .cacheControl(NO_STORE)
-                .entity(Json.write(body))
+                .entity(toJson(body))
                 .build();
     }
 
@@ -66,10 +73,18 @@ public final class ApiResponses {
         Response.ResponseBuilder response = Response.status(e.status())
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
                 .cacheControl(NO_STORE)
-                .entity(Json.write(e.toError()));
+                .entity(toJson(e.toError()));
         if (e.challenge() != ApiException.Challenge.NONE) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.of(session.getContext().getRealm().getName(), e));
+            response.header(HttpHeaders.WWW_AUTHENTICATE, e.bearerChallenge(session.getContext().getRealm().getName()));
         }
         return response.build();
+    }
+
+    public static String toJson(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialize " + value.getClass().getSimpleName(), e);
+        }
     }
 }

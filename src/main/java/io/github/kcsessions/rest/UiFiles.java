@@ -1,7 +1,7 @@
 package io.github.kcsessions.rest;
 
 import io.github.kcsessions.protocol.ExtensionInfo;
-import io.github.kcsessions.protocol.Json;
+import io.github.kcsessions.protocol.ApiResponses;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 
@@ -93,7 +93,7 @@ final class UiFiles {
             bundles.put(language, bundle);
         }
         return "// Made by the server from the account theme's messages (themes/session-devices).\nexport default "
-                + Json.write(bundles) + ";\n";
+                + ApiResponses.toJson(bundles) + ";\n";
     }
 
     private static void add(Map<String, String> bundle, String path, String prefix, boolean required) {
