@@ -43,10 +43,7 @@ public final class CallerAuthenticator {
     /** A caller by bearer token, or by SSO cookie when the request has no Authorization header. */
     public Caller forRead() {
         HttpHeaders headers = headers();
-        if (!hasAuthorization(headers)) {
-            return byCookie();
-        }
-        return byBearer(headers);
+        return hasAuthorization(headers) ? byBearer(headers) : byCookie();
     }
 
     /**
@@ -89,7 +86,10 @@ public final class CallerAuthenticator {
             result = new AppAuthManager.BearerTokenAuthenticator(session).setTokenString(header.getToken())
                     .authenticate();
         } catch (RuntimeException unverifiable) {
-            throw unverifiable(unverifiable);
+            // A token Keycloak cannot read (a JWS header without alg ends in a NullPointerException) is unverifiable:
+            // a 401, and only a debug line, since anyone can send it.
+            LOG.debugf("Unverifiable credentials: %s", unverifiable.toString());
+            throw ApiException.invalidToken(INVALID_TOKEN);
         }
         if (result == null || result.session() == null || endedMeanwhile(result)) {
             throw ApiException.invalidToken(INVALID_TOKEN);
@@ -117,16 +117,6 @@ public final class CallerAuthenticator {
     /** A session that has ended, whose copy Keycloak put back into its cache: Keycloak's checks let it through. */
     private boolean endedMeanwhile(AuthResult result) {
         return new Tombstones(session).live(realm, result.session(), "api") == null;
-    }
-
-    /**
-     * Keycloak's token checks may throw on a token they cannot read (a JWS header without {@code alg} ends in a
-     * NullPointerException): such a token is unverifiable, so the answer is a 401, and the cause is only worth a debug
-     * line, since anyone can send it.
-     */
-    private static ApiException unverifiable(RuntimeException cause) {
-        LOG.debugf("Unverifiable credentials: %s", cause.toString());
-        return ApiException.invalidToken(INVALID_TOKEN);
     }
 
     /** Whether this caller may change sessions ({@link #forChange} would accept it): for a page to offer the buttons. */

@@ -13,11 +13,8 @@ public class ApiException extends RuntimeException {
 
     /** What a 401 tells the client in its {@code WWW-Authenticate} challenge (RFC 6750 section 3.1). */
     public enum Challenge {
-        /** Not a 401. */
         NONE,
-        /** The request carried no credentials: the challenge names no error. */
         CREDENTIALS_REQUIRED,
-        /** The credentials were there but are not acceptable: {@code error="invalid_token"}. */
         INVALID_TOKEN
     }
 
@@ -62,16 +59,6 @@ public class ApiException extends RuntimeException {
         return new ApiException(Response.Status.NOT_FOUND, "not_found", message);
     }
 
-    /** For paths below the API's resources that name nothing. */
-    public static ApiException noSuchPath() {
-        return notFound("No such resource.");
-    }
-
-    public static ApiException methodNotAllowed() {
-        return new ApiException(Response.Status.METHOD_NOT_ALLOWED, "method_not_allowed",
-                "This method is not supported here.");
-    }
-
     public static ApiException invalidRequest(String message) {
         return new ApiException(Response.Status.BAD_REQUEST, "invalid_request", message);
     }
@@ -88,7 +75,7 @@ public class ApiException extends RuntimeException {
         return challenge;
     }
 
-    /** The {@code WWW-Authenticate} value of a 401 (RFC 6750 section 3). */
+    /** No error code when the request had no credentials (RFC 6750 section 3). */
     String bearerChallenge(String realmName) {
         StringBuilder challenge = new StringBuilder("Bearer realm=\"").append(quotable(realmName)).append('"');
         if (this.challenge == Challenge.INVALID_TOKEN) {

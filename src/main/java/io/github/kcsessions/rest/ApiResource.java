@@ -116,13 +116,14 @@ public abstract class ApiResource {
 
     protected Response noSuchPath() {
         return respond(() -> {
-            throw ApiException.noSuchPath();
+            throw ApiException.notFound("No such resource.");
         });
     }
 
     protected Response methodNotAllowed() {
         return respond(() -> {
-            throw ApiException.methodNotAllowed();
+            throw new ApiException(Response.Status.METHOD_NOT_ALLOWED, "method_not_allowed",
+                    "This method is not supported here.");
         });
     }
 }
