@@ -1,5 +1,6 @@
 package io.github.kcsessions.protocol;
 
+import io.github.kcsessions.protocol.QueryParameters.Paging;
 import io.github.kcsessions.sessions.SessionType;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
