@@ -1,15 +1,21 @@
 package io.github.kcsessions.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;
 
 import java.util.Map;
 
 /**
  * A failure that the caller should see, with its status and code. Thrown anywhere below a resource method and turned
- * into an {@link ApiError} response by {@link ApiResponses}; never reaches Keycloak's own error handler, whose body
+ * into a {@link Body} response by {@link ApiResponses}; never reaches Keycloak's own error handler, whose body
  * has another schema.
  */
 public class ApiException extends RuntimeException {
+
+    /** The one error body of this API: {@code {"error": "snake_case_code", "message": "...", "details": {...}}}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Body(String error, String message, Map<String, Object> details) {
+    }
 
     /** What a 401 tells the client in its {@code WWW-Authenticate} challenge (RFC 6750 section 3.1). */
     public enum Challenge {
@@ -89,7 +95,7 @@ public class ApiException extends RuntimeException {
         return text.replace("\\", "").replace("\"", "'");
     }
 
-    public ApiError toError() {
-        return new ApiError(code, getMessage(), details);
+    public Body toError() {
+        return new Body(code, getMessage(), details);
     }
 }

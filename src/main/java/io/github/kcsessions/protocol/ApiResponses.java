@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * Runs one HTTP operation of this API and owns what every response has in common: {@code Cache-Control: no-store},
- * JSON bodies, and errors in the {@link ApiError} schema.
+ * JSON bodies, and errors in the {@link ApiException.Body} schema.
  *
  * <p>No exception may escape a resource method: Keycloak's own error handler would answer in another schema (and
  * would mark the transaction for rollback anyway, which a 500 here does explicitly).

@@ -62,7 +62,8 @@ public class AdminSessionsResource extends ApiResource {
             auth.users().requireQuery();
             refuseEmptyId();
             Paging paging = Paging.of(first, max);
-            SessionCriteria criteria = SessionCriteria.parse(this::queryParameter);
+            MultivaluedMap<String, String> query = session.getContext().getUri().getQueryParameters();
+            SessionCriteria criteria = SessionCriteria.parse(query::getFirst);
             UserSessionPages.Page page = new SessionSearch(session, realm, auth.users()).find(criteria, paging);
             return ApiResponses.ok(SessionPage.found(views(page.sessions()), page.total()));
         });
@@ -74,7 +75,6 @@ public class AdminSessionsResource extends ApiResource {
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
         return respond(() -> {
-            auth.users().requireQuery();
             UserSessionModel found = sessionsWithId(id).get(0);
             auth.users().requireView(found.getUser());
             return ApiResponses.ok(new SessionViews(realm).item(found, false));
@@ -85,7 +85,6 @@ public class AdminSessionsResource extends ApiResource {
     @Path("{id}")
     public Response revoke(@PathParam("id") String id) {
         return revocation("admin_one", () -> {
-            auth.users().requireQuery();
             List<UserSessionModel> targets = sessionsWithId(id);
             auth.users().requireManage(targets.get(0).getUser());
             revoked = revocation().revoke(targets);
@@ -149,10 +148,6 @@ public class AdminSessionsResource extends ApiResource {
         return ApiResponses.ok(new RevocationByFilter(false, matched, revoked, null));
     }
 
-    private String queryParameter(String name) {
-        return session.getContext().getUri().getQueryParameters().getFirst(name);
-    }
-
     private List<SessionRepresentation> views(List<UserSessionModel> sessions) {
         SessionViews views = new SessionViews(realm);
         return sessions.stream().map(s -> views.item(s, false)).toList();
@@ -160,6 +155,7 @@ public class AdminSessionsResource extends ApiResource {
 
     /** The realm's sessions with that id, any user's: the online one first, then its offline twin. */
     private List<UserSessionModel> sessionsWithId(String rawId) {
+        auth.users().requireQuery();
         String id = QueryParameters.sessionId(rawId);
         List<UserSessionModel> found = new SessionLookup(session, realm).withId(id);
         if (found.isEmpty()) {

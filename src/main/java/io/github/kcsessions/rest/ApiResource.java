@@ -42,7 +42,7 @@ public abstract class ApiResource {
         this.realm = realm;
     }
 
-    /** Runs an operation: its errors become {@link ApiError} responses, unexpected failures a 500 without details. */
+    /** Runs an operation: its errors become error-schema responses, unexpected failures a 500 without details. */
     protected Response respond(Supplier<Response> operation) {
         return ApiResponses.run(session, operation);
     }

@@ -36,8 +36,7 @@ record RevocationRequest(SessionCriteria criteria, boolean dryRun, Integer expec
             }
         }
         SessionCriteria criteria = SessionCriteria.parse(query::getFirst);
-        String dryRun = query.getFirst("dryRun");
-        boolean dry = dryRun != null && !dryRun.isEmpty() && QueryParameters.bool("dryRun", dryRun);
+        boolean dry = QueryParameters.bool("dryRun", query.getFirst("dryRun"));
         Integer expected = count("expectedCount", query.getFirst("expectedCount"));
         Integer max = count("maxCount", query.getFirst("maxCount"));
         return new RevocationRequest(criteria, dry, expected, max, given);

@@ -69,15 +69,13 @@ public class SessionsResource extends ApiResource {
     public Response list(@QueryParam("first") String first, @QueryParam("max") String max,
                          @QueryParam("type") String type, @QueryParam("clientId") String clientId) {
         return respond(() -> {
-            CallerAuthenticator authenticator = new CallerAuthenticator(session);
-            Caller caller = authenticator.forRead();
-            cors.allow(caller);
+            Caller caller = callerAllowedToRead();
             refuseEmptyId();
             Paging paging = Paging.of(first, max);
             SessionType sessionType = QueryParameters.choice("type", type, SessionType.ALL);
             String clientFilter = QueryParameters.text("clientId", clientId);
             ClientModel client = clientFilter == null ? null : realm.getClientByClientId(clientFilter);
-            boolean canRevoke = authenticator.mayChange(caller);
+            boolean canRevoke = new CallerAuthenticator(session).mayChange(caller);
             if (clientFilter != null && client == null) {
                 return ApiResponses.ok(new SessionPage(List.of(), 0, canRevoke));
             }

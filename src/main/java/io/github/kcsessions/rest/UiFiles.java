@@ -69,7 +69,7 @@ final class UiFiles {
     private static Map<String, File> load() {
         Map<String, File> files = new LinkedHashMap<>();
         for (String name : STATIC) {
-            try (InputStream in = resource("kcs-ui/" + name)) {
+            try (InputStream in = resource("kcs-ui/" + name, true)) {
                 files.put(name, file(in.readAllBytes()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -97,11 +97,8 @@ final class UiFiles {
     }
 
     private static void add(Map<String, String> bundle, String path, String prefix, boolean required) {
-        InputStream in = UiFiles.class.getClassLoader().getResourceAsStream(path);
+        InputStream in = resource(path, required);
         if (in == null) {
-            if (required) {
-                throw new IllegalStateException("Missing from the extension's jar: " + path);
-            }
             return;
         }
         Properties properties = new Properties();
@@ -114,9 +111,10 @@ final class UiFiles {
                 .forEach(key -> bundle.put(key, properties.getProperty(key)));
     }
 
-    private static InputStream resource(String path) {
+    /** The file from the extension's jar; null if it is missing and not required. */
+    private static InputStream resource(String path, boolean required) {
         InputStream in = UiFiles.class.getClassLoader().getResourceAsStream(path);
-        if (in == null) {
+        if (in == null && required) {
             throw new IllegalStateException("Missing from the extension's jar: " + path);
         }
         return in;
