@@ -131,7 +131,7 @@ public class AdminSessionsResource extends ApiResource {
         } else {
             auth.users().requireManage();
         }
-        if (request.isWholeUser()) {
+        if (request.wholeUser()) {
             List<UserSessionModel> targets = new SessionLookup(session, realm).ofUser(user, SessionType.ALL).toList();
             revoked = revocation().revoke(targets);
             return ApiResponses.ok(new RevokedCount(revoked));

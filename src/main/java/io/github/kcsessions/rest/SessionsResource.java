@@ -164,10 +164,8 @@ public class SessionsResource extends ApiResource {
     @GET
     @Path("ui/{file}")
     public Response ui(@PathParam("file") String file) {
-        if (!UiFiles.exists(file)) {
-            return noSuchPath();
-        }
-        return UiFiles.serve(file, session.getContext().getRequestHeaders().getHeaderString("If-None-Match"));
+        Response found = UiFiles.serve(file, session.getContext().getRequestHeaders().getHeaderString("If-None-Match"));
+        return found == null ? noSuchPath() : found;
     }
 
     // The literal paths answer 405 for the methods they lack: without these, GET /revoke would be read as the session
