@@ -40,10 +40,8 @@ public final class CallerAuthenticator {
         this.realm = session.getContext().getRealm();
     }
 
-    /** A caller by bearer token, or by SSO cookie when the request has no Authorization header. */
     public Caller forRead() {
-        HttpHeaders headers = headers();
-        return hasAuthorization(headers) ? byBearer(headers) : byCookie();
+        return hasAuthorization() ? byBearer() : byCookie();
     }
 
     /**
@@ -51,11 +49,10 @@ public final class CallerAuthenticator {
      * can make the browser send it), of a user holding the {@code account} role {@code manage-account}.
      */
     public Caller forChange() {
-        HttpHeaders headers = headers();
-        if (!hasAuthorization(headers)) {
+        if (!hasAuthorization()) {
             throw ApiException.credentialsRequired("A bearer access token is required to change sessions.");
         }
-        Caller caller = byBearer(headers);
+        Caller caller = byBearer();
         if (!mayManageAccount(caller)) {
             throw ApiException.forbidden("The account role 'manage-account' is required to revoke sessions.");
         }
@@ -66,15 +63,15 @@ public final class CallerAuthenticator {
         return session.getContext().getHttpRequest().getHttpHeaders();
     }
 
-    private static boolean hasAuthorization(HttpHeaders headers) {
-        List<String> values = headers.getRequestHeader(HttpHeaders.AUTHORIZATION);
+    private boolean hasAuthorization() {
+        List<String> values = headers().getRequestHeader(HttpHeaders.AUTHORIZATION);
         return values != null && !values.isEmpty();
     }
 
-    private Caller byBearer(HttpHeaders headers) {
+    private Caller byBearer() {
         AppAuthManager.AuthHeader header;
         try {
-            header = AppAuthManager.extractAuthorizationHeaderTokenOrReturnNull(headers);
+            header = AppAuthManager.extractAuthorizationHeaderTokenOrReturnNull(headers());
         } catch (NotAuthorizedException severalHeaders) {
             throw ApiException.invalidToken("Exactly one Authorization header is allowed.");
         }

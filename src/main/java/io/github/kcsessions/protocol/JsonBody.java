@@ -39,10 +39,6 @@ public final class JsonBody {
         this.root = root;
     }
 
-    /**
-     * @param contentTypes every {@code Content-Type} header of the request, as sent (null or empty when none)
-     * @param body         the body as text, null when there was none
-     */
     public static JsonBody read(List<String> contentTypes, String body) {
         requireJsonMediaType(contentTypes);
         if (body == null || body.isBlank()) {

@@ -47,7 +47,6 @@ final class CorsPolicy {
         }
     }
 
-    /** Answers an OPTIONS request. */
     Response preflight() {
         session.getContext().getHttpResponse().addHeader(VARY, "Origin");
         if (fromRealmWebOrigin()) {
