@@ -59,7 +59,7 @@ public class SessionsResource extends ApiResource {
     @Path("whoami")
     public Response whoami() {
         return respond(() -> {
-            Caller caller = callerAllowedToRead();
+            Caller caller = cors.allow(new CallerAuthenticator(session).forRead());
             return ApiResponses.ok(new SessionViews(realm).whoami(caller.session(),
                     caller.viaCookie() ? null : caller.accessToken()));
         });
@@ -69,7 +69,7 @@ public class SessionsResource extends ApiResource {
     public Response list(@QueryParam("first") String first, @QueryParam("max") String max,
                          @QueryParam("type") String type, @QueryParam("clientId") String clientId) {
         return respond(() -> {
-            Caller caller = callerAllowedToRead();
+            Caller caller = cors.allow(new CallerAuthenticator(session).forRead());
             refuseEmptyId();
             Paging paging = Paging.of(first, max);
             SessionType sessionType = QueryParameters.choice("type", type, SessionType.ALL);
@@ -95,7 +95,7 @@ public class SessionsResource extends ApiResource {
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
         return respond(() -> {
-            Caller caller = callerAllowedToRead();
+            Caller caller = cors.allow(new CallerAuthenticator(session).forRead());
             UserSessionModel found = callersSessions(caller, id).get(0);
             return ApiResponses.ok(new SessionViews(realm).item(found, caller.isCurrent(found)));
         });
@@ -105,7 +105,7 @@ public class SessionsResource extends ApiResource {
     @Path("{id}")
     public Response revoke(@PathParam("id") String id) {
         return revocation("self_one", () -> {
-            Caller caller = callerAllowedToChange();
+            Caller caller = cors.allow(new CallerAuthenticator(session).forChange());
             List<UserSessionModel> targets = callersSessions(caller, id);
             revoked = revoker().revoke(targets, SELF_SERVICE, caller.session().getId(), caller.client());
             return ApiResponses.noContent();
@@ -115,7 +115,7 @@ public class SessionsResource extends ApiResource {
     @DELETE
     public Response revokeAll(@QueryParam("includeCurrent") String includeCurrent) {
         return revocation("true".equalsIgnoreCase(includeCurrent) ? "self_all" : "self_others", () -> {
-            Caller caller = callerAllowedToChange();
+            Caller caller = cors.allow(new CallerAuthenticator(session).forChange());
             refuseEmptyId();
             boolean withCurrent = QueryParameters.bool("includeCurrent", includeCurrent);
             // The offline twin of the current session is the same device: revoking it would also end the current
@@ -226,18 +226,6 @@ public class SessionsResource extends ApiResource {
     @Override
     public Response preflight() {
         return respond(cors::preflight);
-    }
-
-    private Caller callerAllowedToRead() {
-        Caller caller = new CallerAuthenticator(session).forRead();
-        cors.allow(caller);
-        return caller;
-    }
-
-    private Caller callerAllowedToChange() {
-        Caller caller = new CallerAuthenticator(session).forChange();
-        cors.allow(caller);
-        return caller;
     }
 
     private List<UserSessionModel> callersSessions(Caller caller, String id) {
