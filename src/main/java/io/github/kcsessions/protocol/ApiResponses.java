@@ -8,8 +8,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import org.keycloak.headers.SecurityHeadersProvider;
+import org.keycloak.models.BrowserSecurityHeaders;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -28,12 +33,16 @@ public final class ApiResponses {
      * representation classes alone and not by server configuration.
      */
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final List<BrowserSecurityHeaders> REST_HEADERS = List.of(
+            BrowserSecurityHeaders.STRICT_TRANSPORT_SECURITY, BrowserSecurityHeaders.X_FRAME_OPTIONS,
+            BrowserSecurityHeaders.X_CONTENT_TYPE_OPTIONS, BrowserSecurityHeaders.REFERRER_POLICY,
+            BrowserSecurityHeaders.X_ROBOTS_TAG);
 
     private ApiResponses() {
     }
 
     public static Response run(KeycloakSession session, Supplier<Response> operation) {
-        return UnreadableContentType.guard(session, answer(session, operation));
+        return guard(session, answer(session, operation));
     }
 
     private static Response answer(KeycloakSession session, Supplier<Response> operation) {
@@ -85,6 +94,40 @@ public final class ApiResponses {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    public static Response guard(KeycloakSession session, Response response) {
+        if (response == null || contentTypeReadable(session)) {
+            return response;
+        }
+        session.getProvider(SecurityHeadersProvider.class).options().skipHeaders();
+        Response.ResponseBuilder guarded = Response.fromResponse(response);
+        RealmModel realm = session.getContext().getRealm();
+        Map<String, String> configured = realm == null ? Map.of() : realm.getBrowserSecurityHeaders();
+        for (BrowserSecurityHeaders header : REST_HEADERS) {
+            String value = configured.getOrDefault(header.getKey(), header.getDefaultValue());
+            if (value != null && !value.isEmpty()) {
+                guarded.header(header.getHeaderName(), value);
+            }
+        }
+        return guarded.build();
+    }
+
+    /** Parsed by the server's own JAX-RS parser, as the filter will parse it. */
+    public static boolean contentTypeReadable(KeycloakSession session) {
+        List<String> values = session.getContext().getHttpRequest().getHttpHeaders()
+                .getRequestHeader(HttpHeaders.CONTENT_TYPE);
+        if (values == null || values.isEmpty()) {
+            return true;
+        }
+        try {
+            for (String value : values) {
+                MediaType.valueOf(value);
+            }
+            return true;
+        } catch (IllegalArgumentException unparseable) {
+            return false;
         }
     }
 }

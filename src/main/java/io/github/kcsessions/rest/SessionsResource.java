@@ -8,7 +8,6 @@ import io.github.kcsessions.protocol.ApiResponses;
 import io.github.kcsessions.protocol.JsonBody;
 import io.github.kcsessions.protocol.QueryParameters;
 import io.github.kcsessions.protocol.QueryParameters.Paging;
-import io.github.kcsessions.protocol.UnreadableContentType;
 import io.github.kcsessions.revocation.SessionRevoker;
 import io.github.kcsessions.revocation.SessionTokenResolver;
 import io.github.kcsessions.sessions.RevokedCount;
@@ -217,8 +216,8 @@ public class SessionsResource extends ApiResource {
                 });
             }
         }
-        if ("POST".equals(method) && END_SESSION_PATH.matcher(path).matches() && !UnreadableContentType.isReadable(session)) {
-            return UnreadableContentType.guard(session, new EndSessionConfirmation(session, realm).confirm(null));
+        if ("POST".equals(method) && END_SESSION_PATH.matcher(path).matches() && !ApiResponses.contentTypeReadable(session)) {
+            return ApiResponses.guard(session, new EndSessionConfirmation(session, realm).confirm(null));
         }
         return null;
     }
