@@ -40,13 +40,8 @@ public final class CallerAuthenticator {
         this.realm = session.getContext().getRealm();
     }
 
-    /** A caller by bearer token, or by SSO cookie when the request has no Authorization header. */
     public Caller forRead() {
-        HttpHeaders headers = headers();
-        if (!hasAuthorization(headers)) {
-            return byCookie();
-        }
-        return byBearer(headers);
+        return hasAuthorization() ? byBearer() : byCookie();
     }
 
     /**
@@ -54,11 +49,10 @@ public final class CallerAuthenticator {
      * can make the browser send it), of a user holding the {@code account} role {@code manage-account}.
      */
     public Caller forChange() {
-        HttpHeaders headers = headers();
-        if (!hasAuthorization(headers)) {
+        if (!hasAuthorization()) {
             throw ApiException.credentialsRequired("A bearer access token is required to change sessions.");
         }
-        Caller caller = byBearer(headers);
+        Caller caller = byBearer();
         if (!mayManageAccount(caller)) {
             throw ApiException.forbidden("The account role 'manage-account' is required to revoke sessions.");
         }
@@ -69,15 +63,15 @@ public final class CallerAuthenticator {
         return session.getContext().getHttpRequest().getHttpHeaders();
     }
 
-    private static boolean hasAuthorization(HttpHeaders headers) {
-        List<String> values = headers.getRequestHeader(HttpHeaders.AUTHORIZATION);
+    private boolean hasAuthorization() {
+        List<String> values = headers().getRequestHeader(HttpHeaders.AUTHORIZATION);
         return values != null && !values.isEmpty();
     }
 
-    private Caller byBearer(HttpHeaders headers) {
+    private Caller byBearer() {
         AppAuthManager.AuthHeader header;
         try {
-            header = AppAuthManager.extractAuthorizationHeaderTokenOrReturnNull(headers);
+            header = AppAuthManager.extractAuthorizationHeaderTokenOrReturnNull(headers());
         } catch (NotAuthorizedException severalHeaders) {
             throw ApiException.invalidToken("Exactly one Authorization header is allowed.");
         }
@@ -89,7 +83,10 @@ public final class CallerAuthenticator {
             result = new AppAuthManager.BearerTokenAuthenticator(session).setTokenString(header.getToken())
                     .authenticate();
         } catch (RuntimeException unverifiable) {
-            throw unverifiable(unverifiable);
+            // A token Keycloak cannot read (a JWS header without alg ends in a NullPointerException) is unverifiable:
+            // a 401, and only a debug line, since anyone can send it.
+            LOG.debugf("Unverifiable credentials: %s", unverifiable.toString());
+            throw ApiException.invalidToken(INVALID_TOKEN);
         }
         if (result == null || result.session() == null || endedMeanwhile(result)) {
             throw ApiException.invalidToken(INVALID_TOKEN);
@@ -117,16 +114,6 @@ public final class CallerAuthenticator {
     /** A session that has ended, whose copy Keycloak put back into its cache: Keycloak's checks let it through. */
     private boolean endedMeanwhile(AuthResult result) {
         return new Tombstones(session).live(realm, result.session(), "api") == null;
-    }
-
-    /**
-     * Keycloak's token checks may throw on a token they cannot read (a JWS header without {@code alg} ends in a
-     * NullPointerException): such a token is unverifiable, so the answer is a 401, and the cause is only worth a debug
-     * line, since anyone can send it.
-     */
-    private static ApiException unverifiable(RuntimeException cause) {
-        LOG.debugf("Unverifiable credentials: %s", cause.toString());
-        return ApiException.invalidToken(INVALID_TOKEN);
     }
 
     /** Whether this caller may change sessions ({@link #forChange} would accept it): for a page to offer the buttons. */

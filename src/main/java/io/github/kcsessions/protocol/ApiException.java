@@ -1,23 +1,26 @@
 package io.github.kcsessions.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;
 
 import java.util.Map;
 
 /**
  * A failure that the caller should see, with its status and code. Thrown anywhere below a resource method and turned
- * into an {@link ApiError} response by {@link ApiResponses}; never reaches Keycloak's own error handler, whose body
+ * into a {@link Body} response by {@link ApiResponses}; never reaches Keycloak's own error handler, whose body
  * has another schema.
  */
 public class ApiException extends RuntimeException {
 
+    /** The one error body of this API: {@code {"error": "snake_case_code", "message": "...", "details": {...}}}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Body(String error, String message, Map<String, Object> details) {
+    }
+
     /** What a 401 tells the client in its {@code WWW-Authenticate} challenge (RFC 6750 section 3.1). */
     public enum Challenge {
-        /** Not a 401. */
         NONE,
-        /** The request carried no credentials: the challenge names no error. */
         CREDENTIALS_REQUIRED,
-        /** The credentials were there but are not acceptable: {@code error="invalid_token"}. */
         INVALID_TOKEN
     }
 
@@ -62,16 +65,6 @@ public class ApiException extends RuntimeException {
         return new ApiException(Response.Status.NOT_FOUND, "not_found", message);
     }
 
-    /** For paths below the API's resources that name nothing. */
-    public static ApiException noSuchPath() {
-        return notFound("No such resource.");
-    }
-
-    public static ApiException methodNotAllowed() {
-        return new ApiException(Response.Status.METHOD_NOT_ALLOWED, "method_not_allowed",
-                "This method is not supported here.");
-    }
-
     public static ApiException invalidRequest(String message) {
         return new ApiException(Response.Status.BAD_REQUEST, "invalid_request", message);
     }
@@ -88,7 +81,21 @@ public class ApiException extends RuntimeException {
         return challenge;
     }
 
-    public ApiError toError() {
-        return new ApiError(code, getMessage(), details);
+    /** No error code when the request had no credentials (RFC 6750 section 3). */
+    String bearerChallenge(String realmName) {
+        StringBuilder challenge = new StringBuilder("Bearer realm=\"").append(quotable(realmName)).append('"');
+        if (this.challenge == Challenge.INVALID_TOKEN) {
+            challenge.append(", error=\"invalid_token\", error_description=\"").append(quotable(getMessage()))
+                    .append('"');
+        }
+        return challenge.toString();
+    }
+
+    private static String quotable(String text) {
+        return text.replace("\\", "").replace("\"", "'");
+    }
+
+    public Body toError() {
+        return new Body(code, getMessage(), details);
     }
 }

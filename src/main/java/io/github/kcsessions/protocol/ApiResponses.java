@@ -1,18 +1,25 @@
 package io.github.kcsessions.protocol;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import org.keycloak.headers.SecurityHeadersProvider;
+import org.keycloak.models.BrowserSecurityHeaders;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Runs one HTTP operation of this API and owns what every response has in common: {@code Cache-Control: no-store},
- * JSON bodies written by {@link Json}, and errors in the {@link ApiError} schema.
+ * JSON bodies, and errors in the {@link ApiException.Body} schema.
  *
  * <p>No exception may escape a resource method: Keycloak's own error handler would answer in another schema (and
  * would mark the transaction for rollback anyway, which a 500 here does explicitly).
@@ -21,12 +28,21 @@ public final class ApiResponses {
 
     private static final Logger LOG = Logger.getLogger(ApiResponses.class);
     private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
+    /**
+     * Not the server's JAX-RS Jackson provider: the wire format (which nulls appear, field order) is fixed by the
+     * representation classes alone and not by server configuration.
+     */
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final List<BrowserSecurityHeaders> REST_HEADERS = List.of(
+            BrowserSecurityHeaders.STRICT_TRANSPORT_SECURITY, BrowserSecurityHeaders.X_FRAME_OPTIONS,
+            BrowserSecurityHeaders.X_CONTENT_TYPE_OPTIONS, BrowserSecurityHeaders.REFERRER_POLICY,
+            BrowserSecurityHeaders.X_ROBOTS_TAG);
 
     private ApiResponses() {
     }
 
     public static Response run(KeycloakSession session, Supplier<Response> operation) {
-        return UnreadableContentType.guard(session, answer(session, operation));
+        return guard(session, answer(session, operation));
     }
 
     private static Response answer(KeycloakSession session, Supplier<Response> operation) {
@@ -58,7 +74,7 @@ public final class ApiResponses {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
                 .cacheControl(NO_STORE)
-                .entity(Json.write(body))
+                .entity(toJson(body))
                 .build();
     }
 
@@ -66,10 +82,52 @@ public final class ApiResponses {
         Response.ResponseBuilder response = Response.status(e.status())
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
                 .cacheControl(NO_STORE)
-                .entity(Json.write(e.toError()));
+                .entity(toJson(e.toError()));
         if (e.challenge() != ApiException.Challenge.NONE) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.of(session.getContext().getRealm().getName(), e));
+            response.header(HttpHeaders.WWW_AUTHENTICATE, e.bearerChallenge(session.getContext().getRealm().getName()));
         }
         return response.build();
+    }
+
+    public static String toJson(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    public static Response guard(KeycloakSession session, Response response) {
+        if (response == null || contentTypeReadable(session)) {
+            return response;
+        }
+        session.getProvider(SecurityHeadersProvider.class).options().skipHeaders();
+        Response.ResponseBuilder guarded = Response.fromResponse(response);
+        RealmModel realm = session.getContext().getRealm();
+        Map<String, String> configured = realm == null ? Map.of() : realm.getBrowserSecurityHeaders();
+        for (BrowserSecurityHeaders header : REST_HEADERS) {
+            String value = configured.getOrDefault(header.getKey(), header.getDefaultValue());
+            if (value != null && !value.isEmpty()) {
+                guarded.header(header.getHeaderName(), value);
+            }
+        }
+        return guarded.build();
+    }
+
+    /** Parsed by the server's own JAX-RS parser, as the filter will parse it. */
+    public static boolean contentTypeReadable(KeycloakSession session) {
+        List<String> values = session.getContext().getHttpRequest().getHttpHeaders()
+                .getRequestHeader(HttpHeaders.CONTENT_TYPE);
+        if (values == null || values.isEmpty()) {
+            return true;
+        }
+        try {
+            for (String value : values) {
+                MediaType.valueOf(value);
+            }
+            return true;
+        } catch (IllegalArgumentException unparseable) {
+            return false;
+        }
     }
 }

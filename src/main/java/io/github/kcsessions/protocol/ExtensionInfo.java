@@ -17,10 +17,9 @@ public final class ExtensionInfo {
     private static String readVersion() {
         Properties properties = new Properties();
         try (InputStream in = ExtensionInfo.class.getResourceAsStream("extension.properties")) {
-            if (in == null) {
-                return "unknown";
+            if (in != null) {
+                properties.load(in);
             }
-            properties.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

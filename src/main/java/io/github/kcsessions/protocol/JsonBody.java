@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.Response;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -38,10 +39,6 @@ public final class JsonBody {
         this.root = root;
     }
 
-    /**
-     * @param contentTypes every {@code Content-Type} header of the request, as sent (null or empty when none)
-     * @param body         the body as text, null when there was none
-     */
     public static JsonBody read(List<String> contentTypes, String body) {
         requireJsonMediaType(contentTypes);
         if (body == null || body.isBlank()) {
@@ -57,12 +54,10 @@ public final class JsonBody {
             if (root != null && parser.nextToken() != null) {
                 throw ApiException.invalidRequest("The body has content after its JSON value.");
             }
-        } catch (JsonProcessingException e) {
-            String why = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
-                    ? "The body gives a key more than once." : "The body is not valid JSON.";
-            throw ApiException.invalidRequest(why);
-        } catch (java.io.IOException e) {
-            throw ApiException.invalidRequest("The body is not valid JSON.");
+        } catch (IOException e) {
+            String problem = e instanceof JsonProcessingException json ? json.getOriginalMessage() : null;
+            throw ApiException.invalidRequest(problem != null && problem.startsWith("Duplicate field")
+                    ? "The body gives a key more than once." : "The body is not valid JSON.");
         }
         if (root == null || !root.isObject()) {
             throw ApiException.invalidRequest("The body must be a JSON object.");

@@ -22,6 +22,17 @@ public final class QueryParameters {
     private QueryParameters() {
     }
 
+    /**
+     * {@code first} (default 0) and {@code max} (default 50, at most 100), refused rather than clamped when out of
+     * range, so a client never mistakes a short page for the end.
+     */
+    public record Paging(int first, int max) {
+
+        public static Paging of(String first, String max) {
+            return new Paging(integer("first", first, 0, 0, Integer.MAX_VALUE), integer("max", max, 50, 1, 100));
+        }
+    }
+
     public static int integer(String name, String raw, int defaultValue, int min, int max) {
         if (raw == null || raw.isEmpty()) {
             return defaultValue;

@@ -3,8 +3,8 @@ package io.github.kcsessions.rest;
 import io.github.kcsessions.metrics.SessionMetrics;
 import io.github.kcsessions.protocol.ApiException;
 import io.github.kcsessions.protocol.ApiResponses;
-import io.github.kcsessions.protocol.Paging;
 import io.github.kcsessions.protocol.QueryParameters;
+import io.github.kcsessions.protocol.QueryParameters.Paging;
 import io.github.kcsessions.revocation.AdminRevocation;
 import io.github.kcsessions.sessions.RevocationByFilter;
 import io.github.kcsessions.sessions.RevokedCount;
@@ -36,7 +36,6 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * {@code /admin/realms/{realm}/device-sessions}: the sessions of a whole realm, for its administrators. Keycloak's
@@ -45,17 +44,13 @@ import java.util.function.Supplier;
  */
 public class AdminSessionsResource extends ApiResource {
 
-    private final RealmModel realm;
     /** Keycloak's own checks: a refusal is its ForbiddenException, which the error schema answers as a 403. */
     private final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
-    /** How many sessions the current revocation ended, for its metric. */
-    private int revoked;
 
     AdminSessionsResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                           AdminEventBuilder adminEvent) {
-        super(session);
-        this.realm = realm;
+        super(session, realm);
         this.auth = auth;
         this.adminEvent = adminEvent;
     }
@@ -67,7 +62,8 @@ public class AdminSessionsResource extends ApiResource {
             auth.users().requireQuery();
             refuseEmptyId();
             Paging paging = Paging.of(first, max);
-            SessionCriteria criteria = SessionCriteria.parse(this::queryParameter);
+            MultivaluedMap<String, String> query = session.getContext().getUri().getQueryParameters();
+            SessionCriteria criteria = SessionCriteria.parse(query::getFirst);
             UserSessionPages.Page page = new SessionSearch(session, realm, auth.users()).find(criteria, paging);
             return ApiResponses.ok(SessionPage.found(views(page.sessions()), page.total()));
         });
@@ -79,7 +75,6 @@ public class AdminSessionsResource extends ApiResource {
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
         return respond(() -> {
-            auth.users().requireQuery();
             UserSessionModel found = sessionsWithId(id).get(0);
             auth.users().requireView(found.getUser());
             return ApiResponses.ok(new SessionViews(realm).item(found, false));
@@ -90,7 +85,6 @@ public class AdminSessionsResource extends ApiResource {
     @Path("{id}")
     public Response revoke(@PathParam("id") String id) {
         return revocation("admin_one", () -> {
-            auth.users().requireQuery();
             List<UserSessionModel> targets = sessionsWithId(id);
             auth.users().requireManage(targets.get(0).getUser());
             revoked = revocation().revoke(targets);
@@ -137,7 +131,7 @@ public class AdminSessionsResource extends ApiResource {
         } else {
             auth.users().requireManage();
         }
-        if (request.isWholeUser()) {
+        if (request.wholeUser()) {
             List<UserSessionModel> targets = new SessionLookup(session, realm).ofUser(user, SessionType.ALL).toList();
             revoked = revocation().revoke(targets);
             return ApiResponses.ok(new RevokedCount(revoked));
@@ -154,18 +148,6 @@ public class AdminSessionsResource extends ApiResource {
         return ApiResponses.ok(new RevocationByFilter(false, matched, revoked, null));
     }
 
-    /** A revocation, counted by route and outcome (docs/operations.md, metrics). */
-    private Response revocation(String route, Supplier<Response> operation) {
-        revoked = 0;
-        Response response = respond(operation);
-        SessionMetrics.revocationWhenDone(session, realm.getName(), route, response.getStatus(), revoked);
-        return response;
-    }
-
-    private String queryParameter(String name) {
-        return session.getContext().getUri().getQueryParameters().getFirst(name);
-    }
-
     private List<SessionRepresentation> views(List<UserSessionModel> sessions) {
         SessionViews views = new SessionViews(realm);
         return sessions.stream().map(s -> views.item(s, false)).toList();
@@ -173,6 +155,7 @@ public class AdminSessionsResource extends ApiResource {
 
     /** The realm's sessions with that id, any user's: the online one first, then its offline twin. */
     private List<UserSessionModel> sessionsWithId(String rawId) {
+        auth.users().requireQuery();
         String id = QueryParameters.sessionId(rawId);
         List<UserSessionModel> found = new SessionLookup(session, realm).withId(id);
         if (found.isEmpty()) {

@@ -1,17 +1,22 @@
 package io.github.kcsessions.rest;
 
+import io.github.kcsessions.metrics.SessionMetrics;
 import io.github.kcsessions.protocol.ApiException;
 import io.github.kcsessions.protocol.ApiResponses;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * What the API's two resources share: every operation runs through {@link #respond}, and paths or methods that name
@@ -25,15 +30,29 @@ import java.util.function.Supplier;
  */
 public abstract class ApiResource {
 
-    protected final KeycloakSession session;
+    private static final Pattern NESTED = Pattern.compile("[^/]+/.+");
 
-    protected ApiResource(KeycloakSession session) {
+    protected final KeycloakSession session;
+    protected final RealmModel realm;
+    /** How many sessions the current revocation ended, for its metric. */
+    protected int revoked;
+
+    protected ApiResource(KeycloakSession session, RealmModel realm) {
         this.session = session;
+        this.realm = realm;
     }
 
-    /** Runs an operation: its errors become {@link ApiError} responses, unexpected failures a 500 without details. */
+    /** Runs an operation: its errors become error-schema responses, unexpected failures a 500 without details. */
     protected Response respond(Supplier<Response> operation) {
         return ApiResponses.run(session, operation);
+    }
+
+    /** A revocation, counted by route and outcome (docs/operations.md, metrics). */
+    protected Response revocation(String route, Supplier<Response> operation) {
+        revoked = 0;
+        Response response = respond(operation);
+        SessionMetrics.revocationWhenDone(session, realm.getName(), route, response.getStatus(), revoked);
+        return response;
     }
 
     /**
@@ -60,39 +79,26 @@ public abstract class ApiResource {
     }
 
     @POST
-    @Path("{first}/{rest: .+}")
-    public Response unknownPathPost() {
-        return noSuchPath();
-    }
-
-    @PUT
-    @Path("{first}/{rest: .+}")
-    public Response unknownPathPut() {
-        return noSuchPath();
-    }
-
-    @PATCH
-    @Path("{first}/{rest: .+}")
-    public Response unknownPathPatch() {
-        return noSuchPath();
-    }
-
-    @POST
     @Path("{any: .*}")
-    public Response unsupportedPost() {
-        return methodNotAllowed();
+    public Response unsupportedPost(@Encoded @PathParam("any") String path) {
+        return unsupported(path);
     }
 
     @PUT
     @Path("{any: .*}")
-    public Response unsupportedPut() {
-        return methodNotAllowed();
+    public Response unsupportedPut(@Encoded @PathParam("any") String path) {
+        return unsupported(path);
     }
 
     @PATCH
     @Path("{any: .*}")
-    public Response unsupportedPatch() {
-        return methodNotAllowed();
+    public Response unsupportedPatch(@Encoded @PathParam("any") String path) {
+        return unsupported(path);
+    }
+
+    /** A path of two segments or more names nothing; a shorter one lacks only the method. */
+    private Response unsupported(String path) {
+        return NESTED.matcher(path).matches() ? noSuchPath() : methodNotAllowed();
     }
 
     /**
@@ -110,13 +116,14 @@ public abstract class ApiResource {
 
     protected Response noSuchPath() {
         return respond(() -> {
-            throw ApiException.noSuchPath();
+            throw ApiException.notFound("No such resource.");
         });
     }
 
     protected Response methodNotAllowed() {
         return respond(() -> {
-            throw ApiException.methodNotAllowed();
+            throw new ApiException(Response.Status.METHOD_NOT_ALLOWED, "method_not_allowed",
+                    "This method is not supported here.");
         });
     }
 }

@@ -32,8 +32,8 @@ final class CorsPolicy {
         this.session = session;
     }
 
-    /** Throws 403 for a request from an origin the caller's token (or cookie) does not allow, before side effects. */
-    void allow(Caller caller) {
+    /** The caller, if its token (or cookie) allows the request's origin; a 403 otherwise, before side effects. */
+    Caller allow(Caller caller) {
         try {
             Cors cors = Cors.builder().auth().allowedMethods(METHODS).exposedHeaders("WWW-Authenticate");
             if (caller.viaCookie()) {
@@ -45,9 +45,9 @@ final class CorsPolicy {
         } catch (ForbiddenException e) {
             throw ApiException.forbidden("Requests from this origin are not allowed for this token.");
         }
+        return caller;
     }
 
-    /** Answers an OPTIONS request. */
     Response preflight() {
         session.getContext().getHttpResponse().addHeader(VARY, "Origin");
         if (fromRealmWebOrigin()) {

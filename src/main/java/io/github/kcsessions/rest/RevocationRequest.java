@@ -16,9 +16,10 @@ import java.util.TreeSet;
  *
  * @param expectedCount the caller's count of the matching sessions (from a dry run); any other count changes nothing
  * @param maxCount      the most sessions the caller accepts to revoke
+ * @param wholeUser     {@code ?userId=X} and nothing else: all of one user's sessions, as before filters existed
  */
 record RevocationRequest(SessionCriteria criteria, boolean dryRun, Integer expectedCount, Integer maxCount,
-                         Set<String> given) {
+                         boolean wholeUser) {
 
     /** The most sessions one request may revoke: more is done in several requests. */
     static final int MAX_PER_REQUEST = 10_000;
@@ -36,16 +37,10 @@ record RevocationRequest(SessionCriteria criteria, boolean dryRun, Integer expec
             }
         }
         SessionCriteria criteria = SessionCriteria.parse(query::getFirst);
-        String dryRun = query.getFirst("dryRun");
-        boolean dry = dryRun != null && !dryRun.isEmpty() && QueryParameters.bool("dryRun", dryRun);
+        boolean dry = QueryParameters.bool("dryRun", query.getFirst("dryRun"));
         Integer expected = count("expectedCount", query.getFirst("expectedCount"));
         Integer max = count("maxCount", query.getFirst("maxCount"));
-        return new RevocationRequest(criteria, dry, expected, max, given);
-    }
-
-    /** {@code DELETE ?userId=X} and nothing else: all of one user's sessions, as before filters existed. */
-    boolean isWholeUser() {
-        return given.equals(Set.of("userId"));
+        return new RevocationRequest(criteria, dry, expected, max, given.equals(Set.of("userId")));
     }
 
     /** Passes only when the count is what the caller stated; 409 otherwise, before anything changed. */

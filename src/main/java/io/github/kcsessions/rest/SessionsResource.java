@@ -3,12 +3,11 @@ package io.github.kcsessions.rest;
 import io.github.kcsessions.alert.EndSessionConfirmation;
 import io.github.kcsessions.auth.Caller;
 import io.github.kcsessions.auth.CallerAuthenticator;
-import io.github.kcsessions.metrics.SessionMetrics;
 import io.github.kcsessions.protocol.ApiException;
 import io.github.kcsessions.protocol.ApiResponses;
-import io.github.kcsessions.protocol.Paging;
+import io.github.kcsessions.protocol.JsonBody;
 import io.github.kcsessions.protocol.QueryParameters;
-import io.github.kcsessions.protocol.UnreadableContentType;
+import io.github.kcsessions.protocol.QueryParameters.Paging;
 import io.github.kcsessions.revocation.SessionRevoker;
 import io.github.kcsessions.revocation.SessionTokenResolver;
 import io.github.kcsessions.sessions.RevokedCount;
@@ -25,10 +24,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
 
 import java.util.List;
@@ -43,17 +42,15 @@ public class SessionsResource extends ApiResource {
 
     private static final String SELF_SERVICE = "self_service";
     private static final String SESSION_TOKEN = "session_token";
+    /** The one key of the body of {@code /revoke}. */
+    private static final String BODY_KEY = "sessionToken";
     private static final Pattern REVOKE_PATH = Pattern.compile(".*/sessions/revoke/?");
     private static final Pattern END_SESSION_PATH = Pattern.compile(".*/sessions/end-session/?");
 
-    private final RealmModel realm;
     private final CorsPolicy cors;
-    /** How many sessions the current revocation ended, for its metric. */
-    private int revoked;
 
     SessionsResource(KeycloakSession session) {
-        super(session);
-        this.realm = session.getContext().getRealm();
+        super(session, session.getContext().getRealm());
         this.cors = new CorsPolicy(session);
     }
 
@@ -61,7 +58,7 @@ public class SessionsResource extends ApiResource {
     @Path("whoami")
     public Response whoami() {
         return respond(() -> {
-            Caller caller = callerAllowedToRead();
+            Caller caller = cors.allow(new CallerAuthenticator(session).forRead());
             return ApiResponses.ok(new SessionViews(realm).whoami(caller.session(),
                     caller.viaCookie() ? null : caller.accessToken()));
         });
@@ -71,15 +68,13 @@ public class SessionsResource extends ApiResource {
     public Response list(@QueryParam("first") String first, @QueryParam("max") String max,
                          @QueryParam("type") String type, @QueryParam("clientId") String clientId) {
         return respond(() -> {
-            CallerAuthenticator authenticator = new CallerAuthenticator(session);
-            Caller caller = authenticator.forRead();
-            cors.allow(caller);
+            Caller caller = cors.allow(new CallerAuthenticator(session).forRead());
             refuseEmptyId();
             Paging paging = Paging.of(first, max);
             SessionType sessionType = QueryParameters.choice("type", type, SessionType.ALL);
             String clientFilter = QueryParameters.text("clientId", clientId);
             ClientModel client = clientFilter == null ? null : realm.getClientByClientId(clientFilter);
-            boolean canRevoke = authenticator.mayChange(caller);
+            boolean canRevoke = new CallerAuthenticator(session).mayChange(caller);
             if (clientFilter != null && client == null) {
                 return ApiResponses.ok(new SessionPage(List.of(), 0, canRevoke));
             }
@@ -99,7 +94,7 @@ public class SessionsResource extends ApiResource {
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
         return respond(() -> {
-            Caller caller = callerAllowedToRead();
+            Caller caller = cors.allow(new CallerAuthenticator(session).forRead());
             UserSessionModel found = callersSessions(caller, id).get(0);
             return ApiResponses.ok(new SessionViews(realm).item(found, caller.isCurrent(found)));
         });
@@ -109,7 +104,7 @@ public class SessionsResource extends ApiResource {
     @Path("{id}")
     public Response revoke(@PathParam("id") String id) {
         return revocation("self_one", () -> {
-            Caller caller = callerAllowedToChange();
+            Caller caller = cors.allow(new CallerAuthenticator(session).forChange());
             List<UserSessionModel> targets = callersSessions(caller, id);
             revoked = revoker().revoke(targets, SELF_SERVICE, caller.session().getId(), caller.client());
             return ApiResponses.noContent();
@@ -119,7 +114,7 @@ public class SessionsResource extends ApiResource {
     @DELETE
     public Response revokeAll(@QueryParam("includeCurrent") String includeCurrent) {
         return revocation("true".equalsIgnoreCase(includeCurrent) ? "self_all" : "self_others", () -> {
-            Caller caller = callerAllowedToChange();
+            Caller caller = cors.allow(new CallerAuthenticator(session).forChange());
             refuseEmptyId();
             boolean withCurrent = QueryParameters.bool("includeCurrent", includeCurrent);
             // The offline twin of the current session is the same device: revoking it would also end the current
@@ -137,7 +132,7 @@ public class SessionsResource extends ApiResource {
     public Response revokeByToken(String body) {
         return revocation("session_token", () -> {
             cors.allowRealmWebOrigin();
-            String token = RevokeRequest.parse(session, body).sessionToken();
+            String token = JsonBody.read(contentTypes(), body).allowOnly(BODY_KEY).requiredText(BODY_KEY);
             List<UserSessionModel> targets = new SessionTokenResolver(session, realm).sessionOf(token);
             revoked = revoker().revoke(targets, SESSION_TOKEN, null, null);
             return ApiResponses.noContent();
@@ -168,10 +163,8 @@ public class SessionsResource extends ApiResource {
     @GET
     @Path("ui/{file}")
     public Response ui(@PathParam("file") String file) {
-        if (!UiFiles.exists(file)) {
-            return noSuchPath();
-        }
-        return UiFiles.serve(file, session.getContext().getRequestHeaders().getHeaderString("If-None-Match"));
+        Response found = UiFiles.serve(file, session.getContext().getRequestHeaders().getHeaderString("If-None-Match"));
+        return found == null ? noSuchPath() : found;
     }
 
     // The literal paths answer 405 for the methods they lack: without these, GET /revoke would be read as the session
@@ -214,7 +207,7 @@ public class SessionsResource extends ApiResource {
         String path = session.getContext().getUri().getPath();
         if (REVOKE_PATH.matcher(path).matches()) {
             try {
-                RevokeRequest.requireJson(session);
+                JsonBody.requireJsonMediaType(contentTypes());
                 return null;
             } catch (ApiException refused) {
                 return respond(() -> {
@@ -223,8 +216,8 @@ public class SessionsResource extends ApiResource {
                 });
             }
         }
-        if ("POST".equals(method) && END_SESSION_PATH.matcher(path).matches() && !UnreadableContentType.isReadable(session)) {
-            return UnreadableContentType.guard(session, new EndSessionConfirmation(session, realm).confirm(null));
+        if ("POST".equals(method) && END_SESSION_PATH.matcher(path).matches() && !ApiResponses.contentTypeReadable(session)) {
+            return ApiResponses.guard(session, new EndSessionConfirmation(session, realm).confirm(null));
         }
         return null;
     }
@@ -232,18 +225,6 @@ public class SessionsResource extends ApiResource {
     @Override
     public Response preflight() {
         return respond(cors::preflight);
-    }
-
-    private Caller callerAllowedToRead() {
-        Caller caller = new CallerAuthenticator(session).forRead();
-        cors.allow(caller);
-        return caller;
-    }
-
-    private Caller callerAllowedToChange() {
-        Caller caller = new CallerAuthenticator(session).forChange();
-        cors.allow(caller);
-        return caller;
     }
 
     private List<UserSessionModel> callersSessions(Caller caller, String id) {
@@ -257,12 +238,8 @@ public class SessionsResource extends ApiResource {
         return found;
     }
 
-    /** A revocation, counted by route and outcome (docs/operations.md, metrics). */
-    private Response revocation(String route, Supplier<Response> operation) {
-        revoked = 0;
-        Response response = respond(operation);
-        SessionMetrics.revocationWhenDone(session, realm.getName(), route, response.getStatus(), revoked);
-        return response;
+    private List<String> contentTypes() {
+        return session.getContext().getHttpRequest().getHttpHeaders().getRequestHeader(HttpHeaders.CONTENT_TYPE);
     }
 
     private SessionRevoker revoker() {

@@ -1,7 +1,7 @@
 package io.github.kcsessions.rest;
 
 import io.github.kcsessions.protocol.ExtensionInfo;
-import io.github.kcsessions.protocol.Json;
+import io.github.kcsessions.protocol.ApiResponses;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 
@@ -32,12 +32,8 @@ final class UiFiles {
 
     /** Files a page may load, by name; nothing else under the path is served. */
     private static final List<String> STATIC = List.of("keycloak-sessions.js", "format.js");
-    static final String MESSAGES = "messages.js";
     /** The bundled languages: those the account theme has messages for. */
     private static final List<String> LANGUAGES = List.of("en", "de");
-    private static final String MESSAGE_PREFIX = "devices";
-    private static final String CLIENT_NAME_PREFIX = "client_";
-    private static final String CACHE_CONTROL = "public, max-age=300";
 
     private record File(byte[] content, EntityTag tag) {
     }
@@ -47,19 +43,18 @@ final class UiFiles {
     private UiFiles() {
     }
 
-    static boolean exists(String name) {
-        return FILES.containsKey(name);
-    }
-
-    /** The file, or 304 when the browser's copy (by its ETag) is still the one. */
+    /** The file, 304 when the browser's copy (by its ETag) is still the one, or null when there is no such file. */
     static Response serve(String name, String ifNoneMatch) {
         File file = FILES.get(name);
+        if (file == null) {
+            return null;
+        }
         boolean unchanged = ifNoneMatch != null && List.of(ifNoneMatch.split(",")).stream()
                 .map(String::strip).anyMatch(tag -> tag.equals("*") || tag.equals(file.tag().toString()));
         Response.ResponseBuilder response = unchanged ? Response.notModified(file.tag())
                 : Response.ok(file.content(), "text/javascript; charset=utf-8").tag(file.tag());
         return response
-                .header("Cache-Control", CACHE_CONTROL)
+                .header("Cache-Control", "public, max-age=300")
                 .header("Access-Control-Allow-Origin", "*")
                 .header("Cross-Origin-Resource-Policy", "cross-origin")
                 .header("X-Content-Type-Options", "nosniff")
@@ -69,13 +64,13 @@ final class UiFiles {
     private static Map<String, File> load() {
         Map<String, File> files = new LinkedHashMap<>();
         for (String name : STATIC) {
-            try (InputStream in = resource("kcs-ui/" + name)) {
+            try (InputStream in = resource("kcs-ui/" + name, true)) {
                 files.put(name, file(in.readAllBytes()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        files.put(MESSAGES, file(messagesModule().getBytes(StandardCharsets.UTF_8)));
+        files.put("messages.js", file(messagesModule().getBytes(StandardCharsets.UTF_8)));
         return Map.copyOf(files);
     }
 
@@ -87,21 +82,17 @@ final class UiFiles {
         Map<String, Map<String, String>> bundles = new LinkedHashMap<>();
         for (String language : LANGUAGES) {
             Map<String, String> bundle = new TreeMap<>();
-            add(bundle, "theme/base/account/messages/messages_" + language + ".properties", CLIENT_NAME_PREFIX, false);
-            add(bundle, "theme/session-devices/account/messages/messages_" + language + ".properties", MESSAGE_PREFIX,
-                    true);
+            add(bundle, "theme/base/account/messages/messages_" + language + ".properties", "client_", false);
+            add(bundle, "theme/session-devices/account/messages/messages_" + language + ".properties", "devices", true);
             bundles.put(language, bundle);
         }
         return "// Made by the server from the account theme's messages (themes/session-devices).\nexport default "
-                + Json.write(bundles) + ";\n";
+                + ApiResponses.toJson(bundles) + ";\n";
     }
 
     private static void add(Map<String, String> bundle, String path, String prefix, boolean required) {
-        InputStream in = UiFiles.class.getClassLoader().getResourceAsStream(path);
+        InputStream in = resource(path, required);
         if (in == null) {
-            if (required) {
-                throw new IllegalStateException("Missing from the extension's jar: " + path);
-            }
             return;
         }
         Properties properties = new Properties();
@@ -114,9 +105,10 @@ final class UiFiles {
                 .forEach(key -> bundle.put(key, properties.getProperty(key)));
     }
 
-    private static InputStream resource(String path) {
+    /** The file from the extension's jar; null if it is missing and not required. */
+    private static InputStream resource(String path, boolean required) {
         InputStream in = UiFiles.class.getClassLoader().getResourceAsStream(path);
-        if (in == null) {
+        if (in == null && required) {
             throw new IllegalStateException("Missing from the extension's jar: " + path);
         }
         return in;

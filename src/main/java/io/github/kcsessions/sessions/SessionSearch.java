@@ -1,7 +1,7 @@
 package io.github.kcsessions.sessions;
 
 import io.github.kcsessions.protocol.ApiException;
-import io.github.kcsessions.protocol.Paging;
+import io.github.kcsessions.protocol.QueryParameters.Paging;
 import io.github.kcsessions.storage.DeviceSessions;
 import io.github.kcsessions.storage.SessionRow;
 import io.github.kcsessions.storage.SessionRowFilter;

@@ -8,18 +8,18 @@ class BearerChallengeTest {
 
     @Test
     void noCredentialsGetAChallengeWithoutAnErrorCode() {
-        assertEquals("Bearer realm=\"demo\"", BearerChallenge.of("demo", ApiException.credentialsRequired("No token.")));
+        assertEquals("Bearer realm=\"demo\"", ApiException.credentialsRequired("none").bearerChallenge("demo"));
     }
 
     @Test
     void badCredentialsAreAnInvalidToken() {
         assertEquals("Bearer realm=\"demo\", error=\"invalid_token\", error_description=\"The token has 'expired'.\"",
-                BearerChallenge.of("demo", ApiException.invalidToken("The token has \"expired\".")));
+                ApiException.invalidToken("The token has \"expired\".").bearerChallenge("demo"));
     }
 
     @Test
     void quotesAndBackslashesCannotBreakOutOfTheQuotedString() {
-        assertEquals("Bearer realm=\"a'b\"", BearerChallenge.of("a\"b\\", ApiException.credentialsRequired("x")));
+        assertEquals("Bearer realm=\"a'b\"", ApiException.credentialsRequired("x").bearerChallenge("a\"b\\"));
     }
 
     @Test

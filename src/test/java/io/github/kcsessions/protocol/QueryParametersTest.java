@@ -97,10 +97,10 @@ class QueryParametersTest {
 
     @Test
     void pagingDefaultsAndLimits() {
-        assertEquals(new Paging(0, 50), Paging.of(null, null));
-        assertEquals(new Paging(10, 100), Paging.of("10", "100"));
-        assertThrows(ApiException.class, () -> Paging.of("0", "101"));
-        assertThrows(ApiException.class, () -> Paging.of("0", "0"));
-        assertThrows(ApiException.class, () -> Paging.of("-1", "10"));
+        assertEquals(new QueryParameters.Paging(0, 50), QueryParameters.Paging.of(null, null));
+        assertEquals(new QueryParameters.Paging(10, 100), QueryParameters.Paging.of("10", "100"));
+        assertThrows(ApiException.class, () -> QueryParameters.Paging.of("0", "101"));
+        assertThrows(ApiException.class, () -> QueryParameters.Paging.of("0", "0"));
+        assertThrows(ApiException.class, () -> QueryParameters.Paging.of("-1", "10"));
     }
 }
