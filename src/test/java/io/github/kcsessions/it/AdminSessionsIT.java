@@ -15,15 +15,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -75,12 +72,9 @@ class AdminSessionsIT {
 
     @BeforeAll
     void createRealms() throws Exception {
-        realm = TestRealm.create(AdminSessionsIT.class, r -> addUsers(r, List.of(
-                realmAdmin(r, "viewer", "view-users"),
-                realmAdmin(r, "manager", "manage-users"),
-                realmAdmin(r, "plain"))));
-        otherRealm = TestRealm.create("adminsessionsit-other", r -> addUsers(r, List.of(
-                realmAdmin(r, "otheradmin", "view-users", "manage-users"))));
+        realm = TestRealm.create(AdminSessionsIT.class,
+                withUsers("viewer:view-users", "manager:manage-users", "plain"));
+        otherRealm = TestRealm.create("adminsessionsit-other", withUsers("otheradmin:view-users,manage-users"));
         bulk = TestRealm.create("adminsessionsit-bulk", r -> { });
         bulkStarted = Instant.now().getEpochSecond();
         logins = createBulkSessions();
@@ -134,7 +128,7 @@ class AdminSessionsIT {
     }
 
     @Test
-    void revokingASessionAlsoRevokesItsOfflineTwin() {
+    void revokingASessionAlsoRevokesItsOfflineTwinAndAnOfflineOnlySessionIsFound() {
         TestRealm.BrowserLogin browser = realm.browserLogin("alice", false);
         Tokens alice = OfflineBrowserLogin.login(realm, browser.cookies());
         String manager = realm.passwordGrant(ADMIN_CLI, "manager").bearer();
@@ -142,8 +136,7 @@ class AdminSessionsIT {
         Set<String> before = keys(get(realm, manager, query).json());
         assertTrue(before.containsAll(Set.of(alice.sessionId() + "/online", alice.sessionId() + "/offline")),
                 alice.sessionId() + " in " + before);
-        JsonNode found = get(realm, manager, "/" + alice.sessionId()).json();
-        assertFalse(found.get("offline").asBoolean(), "GET finds the online session first");
+        assertFields(get(realm, manager, "/" + alice.sessionId()).json(), "/offline", false); // online first
 
         assertEquals(204, delete(realm, manager, "/" + alice.sessionId()).status());
 
@@ -156,24 +149,17 @@ class AdminSessionsIT {
         assertFalse(after.contains(alice.sessionId() + "/online") || after.contains(alice.sessionId() + "/offline"));
         assertTrue(representation(adminEvent(realm, alice.sessionId(), true)).get("offline").asBoolean());
         assertFalse(representation(adminEvent(realm, alice.sessionId(), false)).get("offline").asBoolean());
+
+        Tokens offlineOnly = realm.passwordGrant(TestRealm.SPA, "alice", Map.of("scope", "openid offline_access"));
+        assertFields(get(realm, manager, "/" + offlineOnly.sessionId()).json(), "/offline", true);
+        assertEquals(204, delete(realm, manager, "/" + offlineOnly.sessionId()).status());
+        assertEquals(400, realm.refresh(TestRealm.SPA, offlineOnly.refreshToken()).status(), "its token is dead");
+        assertError(get(realm, manager, "/" + offlineOnly.sessionId()), 410, "session_ended");
+        adminEvent(realm, offlineOnly.sessionId(), true);
     }
 
     @Test
-    void anOfflineOnlySessionIsFoundAndRevoked() {
-        Tokens alice = realm.passwordGrant(TestRealm.SPA, "alice", Map.of("scope", "openid offline_access"));
-        String manager = realm.passwordGrant(ADMIN_CLI, "manager").bearer();
-        JsonNode found = get(realm, manager, "/" + alice.sessionId()).json();
-        assertTrue(found.get("offline").asBoolean(), found.toString());
-
-        assertEquals(204, delete(realm, manager, "/" + alice.sessionId()).status());
-
-        assertEquals(400, realm.refresh(TestRealm.SPA, alice.refreshToken()).status(), "the offline token is dead");
-        assertError(get(realm, manager, "/" + alice.sessionId()), 410, "session_ended");
-        adminEvent(realm, alice.sessionId(), true);
-    }
-
-    @Test
-    void manageUsersRevokesAllSessionsOfAUser() {
+    void manageUsersRevokesAllSessionsOfAUserAndOnlyOfAUser() {
         List<Tokens> bobs = List.of(
                 realm.passwordGrant(TestRealm.SPA, "bob"),
                 realm.passwordGrant(TestRealm.SPA, "bob", Map.of("scope", "openid offline_access")),
@@ -184,10 +170,7 @@ class AdminSessionsIT {
         int total = get(realm, manager, ofBob).json().get("total").asInt();
         assertEquals(3, total, "two online sessions and one offline");
 
-        Http.Reply revoked = delete(realm, manager, ofBob);
-
-        assertEquals(200, revoked.status(), revoked.body());
-        assertEquals(total, revoked.json().get("revoked").asInt());
+        assertEquals(total, assertOk(delete(realm, manager, ofBob)).get("revoked").asInt());
         assertEquals(0, get(realm, manager, ofBob).json().get("total").asInt());
         for (Tokens bob : bobs) {
             assertError(realm.whoami(bob), 401, "unauthorized");
@@ -196,12 +179,8 @@ class AdminSessionsIT {
         adminEvent(realm, bobs.get(0).sessionId(), false);
         adminEvent(realm, bobs.get(1).sessionId(), true);
         adminEvent(realm, bobs.get(2).sessionId(), false);
-    }
 
-    @Test
-    void revokingAllNeedsAUser() {
-        String manager = realm.passwordGrant(ADMIN_CLI, "manager").bearer();
-
+        // Revoking all needs a user.
         JsonNode error = assertError(delete(realm, manager, ""), 400, "invalid_parameter");
         assertEquals("userId", error.at("/details/parameter").asText());
         assertError(delete(realm, manager, "?userId="), 400, "invalid_parameter");
@@ -210,7 +189,7 @@ class AdminSessionsIT {
     }
 
     @Test
-    void aUserWithoutAdminRolesIsForbidden() {
+    void aUserWithoutAdminRolesIsForbiddenAndNoTokenUnauthorized() {
         Tokens carol = realm.passwordGrant(TestRealm.SPA, "carol");
         for (String bearer : List.of(carol.bearer(), realm.passwordGrant(ADMIN_CLI, "plain").bearer())) {
             assertError(get(realm, bearer, ""), 403, "forbidden");
@@ -220,6 +199,10 @@ class AdminSessionsIT {
             assertError(delete(realm, bearer, "?userId=" + realm.userId("carol")), 403, "forbidden");
         }
         assertEquals(200, realm.whoami(carol).status());
+
+        Http.Reply noToken = Api.get(admin(realm, ""));
+        assertEquals(401, noToken.status(), noToken.body());
+        assertEquals(401, Api.delete(admin(realm, "/some-session")).status());
     }
 
     @Test
@@ -243,20 +226,12 @@ class AdminSessionsIT {
     void theMasterRealmAdminIsAllowed() {
         Tokens alice = realm.passwordGrant(TestRealm.SPA, "alice");
 
-        Http.Reply one = get(realm, Admin.bearer(), "/" + alice.sessionId());
-        assertEquals(200, one.status(), one.body());
+        assertOk(get(realm, Admin.bearer(), "/" + alice.sessionId()));
         assertEquals(204, delete(realm, Admin.bearer(), "/" + alice.sessionId()).status());
 
         assertError(realm.whoami(alice), 401, "unauthorized");
         JsonNode event = adminEvent(realm, alice.sessionId(), false);
         assertEquals("master", realmName(event.at("/authDetails/realmId").asText()));
-    }
-
-    @Test
-    void noTokenIsUnauthorized() {
-        Http.Reply reply = Api.get(admin(realm, ""));
-        assertEquals(401, reply.status(), reply.body());
-        assertEquals(401, Api.delete(admin(realm, "/some-session")).status());
     }
 
     // ---------------------------------------------------------------- search over a realm full of sessions
@@ -265,15 +240,10 @@ class AdminSessionsIT {
     void pagesWalkTheWholeRealmNewestActivityFirst() {
         Set<String> expected = logins.stream().map(Login::key).collect(Collectors.toSet());
         List<JsonNode> seen = new ArrayList<>();
-        int first = 0;
-        while (true) {
+        for (int first = 0; seen.size() == first; first += 100) { // until a page is not full
             JsonNode page = search("first=" + first + "&max=100");
             assertEquals(expected.size(), page.get("total").asInt(), "total counts every session of the realm");
             page.get("sessions").forEach(seen::add);
-            if (page.get("sessions").size() < 100) {
-                break;
-            }
-            first += 100;
         }
 
         Set<String> keys = seen.stream().map(AdminSessionsIT::key).collect(Collectors.toSet());
@@ -403,8 +373,8 @@ class AdminSessionsIT {
 
     @Test
     void revokeByFilterEndsExactlyTheMatchingSessionsWithOneAdminEventEach() {
-        TestRealm target = TestRealm.create("adminsessionsit-revoke", r -> addUsers(r, List.of(
-                realmAdmin(r, "manager", "manage-users"), realmAdmin(r, "viewer", "view-users"))));
+        TestRealm target = TestRealm.create("adminsessionsit-revoke",
+                withUsers("manager:manage-users", "viewer:view-users"));
         List<Tokens> matching = List.of(
                 grant(target, "alice", CURL, SWEDEN_IP),
                 target.passwordGrant(TestRealm.SPA, "alice", Map.of("scope", "openid offline_access"),
@@ -419,10 +389,9 @@ class AdminSessionsIT {
 
         // Dry runs and count mismatches change nothing.
         String manager = target.passwordGrant(ADMIN_CLI, "manager").bearer();
-        Http.Reply dry = delete(target, manager, filter + "&dryRun=true");
-        assertEquals(200, dry.status(), dry.body());
-        assertFields(dry.json(), "/dryRun", true, "/matched", 3, "/revoked", 0);
-        assertEquals(sessionIds(matching), ids(dry.json()));
+        JsonNode dry = assertOk(delete(target, manager, filter + "&dryRun=true"));
+        assertFields(dry, "/dryRun", true, "/matched", 3, "/revoked", 0);
+        assertEquals(matching.stream().map(Tokens::sessionId).collect(Collectors.toSet()), ids(dry));
         JsonNode mismatch = assertError(delete(target, manager, filter + "&expectedCount=4"), 409, "count_mismatch");
         assertEquals(3, mismatch.at("/details/matched").asInt());
         assertError(delete(target, manager, filter + "&maxCount=2"), 409, "count_mismatch");
@@ -431,15 +400,13 @@ class AdminSessionsIT {
         assertError(delete(target, manager, filter + "&country=GB&expectedCount=3"), 400, "invalid_parameter");
         assertError(delete(target, manager, "?dryRun=true"), 400, "invalid_parameter");
         // Tried as a new user would: a user, a device filter and a dry run is a dry run of that user's matches.
-        Http.Reply userDry = delete(target, manager, "?userId=" + target.userId("alice") + "&country=SE&dryRun=true");
-        assertEquals(200, userDry.status(), userDry.body());
-        assertEquals(3, userDry.json().get("matched").asInt());
+        String ofAlice = "?userId=" + target.userId("alice");
+        assertEquals(3, assertOk(delete(target, manager, ofAlice + "&country=SE&dryRun=true")).get("matched").asInt());
         assertWhoami(target, 200, matching);
         assertWhoami(target, 200, others);
 
-        Http.Reply done = delete(target, manager, filter + "&expectedCount=3");
-        assertEquals(200, done.status(), done.body());
-        assertFields(done.json(), "/dryRun", false, "/matched", 3, "/revoked", 3);
+        assertFields(assertOk(delete(target, manager, filter + "&expectedCount=3")), "/dryRun", false, "/matched", 3,
+                "/revoked", 3);
 
         assertWhoami(target, 401, matching);
         for (Tokens tokens : matching) {
@@ -504,19 +471,12 @@ class AdminSessionsIT {
     }
 
     private List<Login> createBulkSessions() throws Exception {
-        Map<String, String> userIds = new HashMap<>();
-        for (String username : BULK_USERS) {
-            userIds.put(username, bulk.userId(username));
-        }
-        List<Callable<Login>> grants = IntStream.range(0, BULK_LOGINS)
-                .<Callable<Login>>mapToObj(n -> () -> login(n, userIds)).toList();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        Map<String, String> userIds = BULK_USERS.stream().collect(Collectors.toMap(u -> u, bulk::userId));
+        ForkJoinPool pool = new ForkJoinPool(4);
         try {
-            List<Login> created = new ArrayList<>();
-            for (Future<Login> login : pool.invokeAll(grants)) {
-                created.add(login.get());
-            }
-            return created;
+            // A parallel stream started in a pool runs in that pool: four grants at a time.
+            return pool.submit(() -> IntStream.range(0, BULK_LOGINS).parallel().mapToObj(n -> login(n, userIds))
+                    .toList()).get();
         } finally {
             pool.shutdownNow();
         }
@@ -601,10 +561,6 @@ class AdminSessionsIT {
         return session.get("id").asText() + (session.get("offline").asBoolean() ? "/offline" : "/online");
     }
 
-    private static Set<String> sessionIds(List<Tokens> tokens) {
-        return tokens.stream().map(Tokens::sessionId).collect(Collectors.toSet());
-    }
-
     private static int lastOctet(String ip) {
         return Integer.parseInt(ip.substring(ip.lastIndexOf('.') + 1));
     }
@@ -617,20 +573,20 @@ class AdminSessionsIT {
         }
     }
 
-    private static void addUsers(Map<String, Object> realm, List<Map<String, Object>> extra) {
-        @SuppressWarnings("unchecked")
-        List<Object> users = new ArrayList<>((List<Object>) realm.get("users"));
-        users.addAll(extra);
-        realm.put("users", users);
-    }
-
-    /** A user of the realm holding these roles of the realm's realm-management client (none: a plain user). */
-    private static Map<String, Object> realmAdmin(Map<String, Object> realm, String username, String... roles) {
-        Map<String, Object> user = TestRealm.user((String) realm.get("realm"), username, null, null, null);
-        if (roles.length > 0) {
-            user.put("clientRoles", Map.of("realm-management", List.of(roles)));
-        }
-        return user;
+    /** Adds users with roles of the realm's realm-management client: "name:role,role", or "name" for a plain user. */
+    private static Consumer<Map<String, Object>> withUsers(String... users) {
+        return realm -> {
+            List<Object> all = new ArrayList<>((List<?>) realm.get("users"));
+            for (String spec : users) {
+                String[] name = spec.split(":");
+                Map<String, Object> user = TestRealm.user((String) realm.get("realm"), name[0], null, null, null);
+                if (name.length > 1) {
+                    user.put("clientRoles", Map.of("realm-management", List.of(name[1].split(","))));
+                }
+                all.add(user);
+            }
+            realm.put("users", all);
+        };
     }
 
     private record Device(String userAgent, String browser, String os, boolean apiClient) {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import static io.github.kcsessions.it.ApiAssertions.assertError;
 import static io.github.kcsessions.it.ApiAssertions.assertFields;
@@ -72,13 +73,16 @@ class SessionListIT {
     }
 
     @Test
-    void offlineSessionsAreListedAsOffline() {
+    void filtersByTypeAndClient() {
         assertFields(list("?type=offline"), "/total", 1, "/sessions/0/id", offline.sessionId(),
                 "/sessions/0/offline", true);
-
         JsonNode online = list("?type=online");
         assertEquals(6, online.get("total").asInt());
         online.get("sessions").forEach(s -> assertFalse(s.get("offline").asBoolean()));
+
+        assertFields(list("?clientId=" + TestRealm.BACKEND), "/total", 1, "/sessions/0/id", others.get(4).sessionId(),
+                "/sessions/0/clients/0/clientId", TestRealm.BACKEND);
+        assertEquals(0, list("?clientId=no-such-client").get("total").asInt());
     }
 
     @Test
@@ -95,13 +99,6 @@ class SessionListIT {
         JsonNode beyond = list("?first=100");
         assertEquals(0, beyond.get("sessions").size());
         assertEquals(7, beyond.get("total").asInt());
-    }
-
-    @Test
-    void filtersByClient() {
-        assertFields(list("?clientId=" + TestRealm.BACKEND), "/total", 1, "/sessions/0/id", others.get(4).sessionId(),
-                "/sessions/0/clients/0/clientId", TestRealm.BACKEND);
-        assertEquals(0, list("?clientId=no-such-client").get("total").asInt());
     }
 
     @Test
@@ -142,8 +139,6 @@ class SessionListIT {
     }
 
     private static List<String> ids(JsonNode sessions) {
-        List<String> ids = new ArrayList<>();
-        sessions.forEach(s -> ids.add(s.get("id").asText()));
-        return ids;
+        return StreamSupport.stream(sessions.spliterator(), false).map(s -> s.get("id").asText()).toList();
     }
 }
