@@ -13,6 +13,37 @@ public final class ApiAssertions {
     private ApiAssertions() {
     }
 
+    /** A 200 answer of the API, which is never to be cached; its JSON. */
+    static JsonNode assertOk(Http.Reply reply) {
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals("no-store", reply.header("Cache-Control"), reply.toString());
+        return reply.json();
+    }
+
+    /**
+     * Checks fields of a JSON answer: pairs of a JSON pointer and the value expected there, a text, a boolean or a
+     * number of the same JSON type; null expects the field null or absent.
+     */
+    static void assertFields(JsonNode node, Object... pointersAndValues) {
+        for (int i = 0; i < pointersAndValues.length; i += 2) {
+            String pointer = (String) pointersAndValues[i];
+            Object expected = pointersAndValues[i + 1];
+            JsonNode value = node.at(pointer);
+            Object actual = value;
+            if (expected == null && (value.isMissingNode() || value.isNull())) {
+                actual = null;
+            } else if (expected instanceof Boolean && value.isBoolean()) {
+                actual = value.booleanValue();
+            } else if (expected instanceof Number number && value.isNumber()) {
+                expected = number.longValue();
+                actual = value.asLong();
+            } else if (expected instanceof String && value.isValueNode()) {
+                actual = value.asText();
+            }
+            assertEquals(expected, actual, pointer + " in " + node);
+        }
+    }
+
     static JsonNode assertError(Http.Reply reply, int status, String code) {
         assertEquals(status, reply.status(), reply.body());
         JsonNode error = assertErrorSchema(reply, reply.body());

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,31 +82,32 @@ class DeviceTableIT {
     void aSessionEndedByAnyRouteLeavesTheSearchAtOnce(Ending ending) {
         Tokens ended = realm.passwordGrant(TestRealm.SPA, ending.username(), "User-Agent", CURL);
         String ofThatUser = "userId=" + realm.userId(ending.username()) + "&apiClient=true";
-        assertEquals(1, search(realm, ofThatUser + "&first=1&max=1").get("total").asInt(), "the row is written");
+        assertEquals(1, realm.searchSessions(ofThatUser + "&first=1&max=1").get("total").asInt(), "the row is written");
 
         Http.Reply answer = ending.end.apply(realm, ended);
 
         assertEquals(2, answer.status() / 100, answer.toString());
-        assertEquals(0, search(realm, ofThatUser + "&first=1&max=1").get("total").asInt(), "the row is gone");
-        assertEquals(0, search(realm, ofThatUser).get("sessions").size());
+        assertEquals(0, realm.searchSessions(ofThatUser + "&first=1&max=1").get("total").asInt(), "the row is gone");
+        assertEquals(0, realm.searchSessions(ofThatUser).get("sessions").size());
     }
 
     @Test
-    void anExpiredSessionIsNeverShown() {
+    void anExpiredSessionIsNeverShown() throws InterruptedException {
         Tokens expiring = shortLived.passwordGrant(TestRealm.SPA, "alice");
         String ofAlice = "userId=" + shortLived.userId("alice");
-        assertEquals(1, search(shortLived, ofAlice).get("sessions").size());
+        assertEquals(1, shortLived.searchSessions(ofAlice).get("sessions").size());
         Instant deadline = Instant.now().plusSeconds(SHORT_LIFESPAN + 30);
         while (shortLived.whoami(expiring).status() == 200) {
             assertTrue(Instant.now().isBefore(deadline), "the session did not expire");
-            pause(Duration.ofMillis(250));
+            Thread.sleep(250);
         }
 
-        JsonNode page = search(shortLived, ofAlice);
+        JsonNode page = shortLived.searchSessions(ofAlice);
 
         assertEquals(0, page.get("sessions").size());
         assertEquals(0, page.get("total").asInt());
-        assertEquals(0, search(shortLived, ofAlice + "&first=1&max=1").get("total").asInt(), "and its row is gone");
+        assertEquals(0, shortLived.searchSessions(ofAlice + "&first=1&max=1").get("total").asInt(),
+                "and its row is gone");
     }
 
     @Test
@@ -117,23 +117,10 @@ class DeviceTableIT {
         realm.passwordGrant(TestRealm.SPA, "deleted", "X-Forwarded-For", address);
         realm.passwordGrant(TestRealm.SPA, "deleted", Map.of("scope", "openid offline_access"), "X-Forwarded-For",
                 address);
-        assertEquals(3, search(realm, "ip=" + address + "&first=3&max=1").get("total").asInt());
+        assertEquals(3, realm.searchSessions("ip=" + address + "&first=3&max=1").get("total").asInt());
 
         Admin.expectOk(Admin.delete("/realms/" + realm.name() + "/users/" + realm.userId("deleted")));
 
-        assertEquals(0, search(realm, "ip=" + address + "&first=3&max=1").get("total").asInt());
-    }
-
-    private static JsonNode search(TestRealm target, String query) {
-        return target.searchSessions(query);
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        assertEquals(0, realm.searchSessions("ip=" + address + "&first=3&max=1").get("total").asInt());
     }
 }

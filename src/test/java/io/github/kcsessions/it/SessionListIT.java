@@ -14,8 +14,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import static io.github.kcsessions.it.ApiAssertions.assertError;
+import static io.github.kcsessions.it.ApiAssertions.assertFields;
+import static io.github.kcsessions.it.ApiAssertions.assertOk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +34,7 @@ class SessionListIT {
     private Tokens bobs;
 
     @BeforeAll
-    void createSessions() throws InterruptedException {
+    void createSessions() {
         realm = TestRealm.create(SessionListIT.class);
         for (int i = 0; i < 4; i++) {
             others.add(realm.passwordGrant(TestRealm.SPA, "alice"));
@@ -48,17 +51,13 @@ class SessionListIT {
 
     @Test
     void listsAllOfTheCallersSessionsCurrentFirstThenMostRecentActivity() {
-        Http.Reply reply = Api.get(realm.api(""), "Authorization", current.bearer());
+        JsonNode page = list("");
 
-        assertEquals(200, reply.status(), reply.body());
-        assertEquals("no-store", reply.header("Cache-Control"));
-        JsonNode page = reply.json();
         // 4 spa + 1 backend + the offline session (a direct grant keeps no online twin) + the current one.
         assertEquals(7, page.get("total").asInt());
         JsonNode sessions = page.get("sessions");
         assertEquals(7, sessions.size());
-        assertEquals(current.sessionId(), sessions.get(0).get("id").asText());
-        assertTrue(sessions.get(0).get("current").asBoolean());
+        assertFields(sessions.get(0), "/id", current.sessionId(), "/current", true);
         for (int i = 1; i < sessions.size(); i++) {
             JsonNode s = sessions.get(i);
             assertFalse(s.get("current").asBoolean(), "only one current session");
@@ -74,58 +73,39 @@ class SessionListIT {
     }
 
     @Test
-    void offlineSessionsAreListedAsOffline() {
-        JsonNode offlineOnly = Api.get(realm.api("?type=offline"), "Authorization", current.bearer()).json();
-
-        assertEquals(1, offlineOnly.get("total").asInt());
-        JsonNode session = offlineOnly.at("/sessions/0");
-        assertEquals(offline.sessionId(), session.get("id").asText());
-        assertTrue(session.get("offline").asBoolean());
-
-        JsonNode online = Api.get(realm.api("?type=online"), "Authorization", current.bearer()).json();
+    void filtersByTypeAndClient() {
+        assertFields(list("?type=offline"), "/total", 1, "/sessions/0/id", offline.sessionId(),
+                "/sessions/0/offline", true);
+        JsonNode online = list("?type=online");
         assertEquals(6, online.get("total").asInt());
         online.get("sessions").forEach(s -> assertFalse(s.get("offline").asBoolean()));
+
+        assertFields(list("?clientId=" + TestRealm.BACKEND), "/total", 1, "/sessions/0/id", others.get(4).sessionId(),
+                "/sessions/0/clients/0/clientId", TestRealm.BACKEND);
+        assertEquals(0, list("?clientId=no-such-client").get("total").asInt());
     }
 
     @Test
     void pagesAreStableAndCoverEverySessionOnce() {
         List<String> seen = new ArrayList<>();
         for (int first = 0; first < 7; first += 3) {
-            JsonNode page = Api.get(realm.api("?first=" + first + "&max=3"), "Authorization", current.bearer()).json();
+            JsonNode page = list("?first=" + first + "&max=3");
             assertEquals(7, page.get("total").asInt());
             assertEquals(Math.min(3, 7 - first), page.get("sessions").size());
             seen.addAll(ids(page.get("sessions")));
         }
         assertEquals(7, seen.size());
         assertEquals(7, seen.stream().distinct().count(), "every session exactly once");
-        JsonNode beyond = Api.get(realm.api("?first=100"), "Authorization", current.bearer()).json();
+        JsonNode beyond = list("?first=100");
         assertEquals(0, beyond.get("sessions").size());
         assertEquals(7, beyond.get("total").asInt());
     }
 
     @Test
-    void filtersByClient() {
-        JsonNode backend = Api.get(realm.api("?clientId=" + TestRealm.BACKEND), "Authorization", current.bearer()).json();
-        assertEquals(1, backend.get("total").asInt());
-        assertEquals(others.get(4).sessionId(), backend.at("/sessions/0/id").asText());
-        assertEquals(TestRealm.BACKEND, backend.at("/sessions/0/clients/0/clientId").asText());
-
-        JsonNode unknown = Api.get(realm.api("?clientId=no-such-client"), "Authorization", current.bearer()).json();
-        assertEquals(0, unknown.get("total").asInt());
-    }
-
-    @Test
     void getsOneOfTheCallersSessions() {
-        Http.Reply reply = Api.get(realm.api("/" + others.get(2).sessionId()), "Authorization", current.bearer());
-
-        assertEquals(200, reply.status(), reply.body());
-        JsonNode session = reply.json();
-        assertEquals(others.get(2).sessionId(), session.get("id").asText());
-        assertFalse(session.get("current").asBoolean());
-        assertEquals("alice", session.get("username").asText());
-
-        JsonNode mine = Api.get(realm.api("/" + current.sessionId()), "Authorization", current.bearer()).json();
-        assertTrue(mine.get("current").asBoolean());
+        assertFields(list("/" + others.get(2).sessionId()), "/id", others.get(2).sessionId(), "/current", false,
+                "/username", "alice");
+        assertFields(list("/" + current.sessionId()), "/current", true);
     }
 
     @Test
@@ -142,13 +122,16 @@ class SessionListIT {
     void theSsoCookieCanReadTheList() {
         TestRealm.BrowserLogin login = realm.browserLogin("bob", false);
 
-        Http.Reply reply = Api.get(realm.api(""), "Cookie", "KEYCLOAK_IDENTITY=" + login.cookies().get("KEYCLOAK_IDENTITY"));
+        JsonNode sessions = assertOk(Api.get(realm.api(""),
+                "Cookie", "KEYCLOAK_IDENTITY=" + login.cookies().get("KEYCLOAK_IDENTITY"))).get("sessions");
 
-        assertEquals(200, reply.status(), reply.body());
-        JsonNode sessions = reply.json().get("sessions");
-        assertEquals(login.tokens().sessionId(), sessions.get(0).get("id").asText());
-        assertTrue(sessions.get(0).get("current").asBoolean());
+        assertFields(sessions.get(0), "/id", login.tokens().sessionId(), "/current", true);
         sessions.forEach(s -> assertEquals("bob", s.get("username").asText()));
+    }
+
+    /** The caller's list, or one of the caller's sessions. */
+    private JsonNode list(String pathAndQuery) {
+        return assertOk(Api.get(realm.api(pathAndQuery), "Authorization", current.bearer()));
     }
 
     private static Instant lastActivity(JsonNode session) {
@@ -156,8 +139,6 @@ class SessionListIT {
     }
 
     private static List<String> ids(JsonNode sessions) {
-        List<String> ids = new ArrayList<>();
-        sessions.forEach(s -> ids.add(s.get("id").asText()));
-        return ids;
+        return StreamSupport.stream(sessions.spliterator(), false).map(s -> s.get("id").asText()).toList();
     }
 }

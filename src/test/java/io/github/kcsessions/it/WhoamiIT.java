@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 import static io.github.kcsessions.it.ApiAssertions.assertError;
+import static io.github.kcsessions.it.ApiAssertions.assertFields;
+import static io.github.kcsessions.it.ApiAssertions.assertOk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -46,49 +48,35 @@ class WhoamiIT {
 
         Http.Reply reply = realm.whoami(tokens);
 
-        assertEquals(200, reply.status(), reply.body());
-        assertEquals("no-store", reply.header("Cache-Control"));
+        JsonNode me = assertOk(reply);
         assertTrue(reply.header("Content-Type").startsWith("application/json"));
-        JsonNode me = reply.json();
-        assertEquals(tokens.sessionId(), me.get("id").asText());
-        assertEquals(realm.userId("alice"), me.get("userId").asText());
-        assertEquals("alice", me.get("username").asText());
-        assertEquals(realm.userId("alice"), me.at("/identity/id").asText());
-        assertEquals("alice", me.at("/identity/username").asText());
-        assertEquals("Alice Liddell", me.at("/identity/displayName").asText());
-        assertEquals("alice@example.com", me.at("/identity/email").asText());
-        assertEquals("active", me.get("state").asText());
-        assertTrue(me.get("current").asBoolean());
-        assertFalse(me.get("offline").asBoolean());
-        assertFalse(me.get("rememberMe").asBoolean());
-        assertEquals(Tokens.claims(tokens.accessToken()).get("iat").asLong(),
-                Instant.parse(me.get("issuedAt").asText()).getEpochSecond());
-        assertEquals(Tokens.claims(tokens.accessToken()).get("exp").asLong(),
-                Instant.parse(me.get("tokenExpiresAt").asText()).getEpochSecond());
-        assertTrue(Instant.parse(me.get("tokenExpiresAt").asText()).isBefore(Instant.parse(me.get("expiresAt").asText())),
+        String alice = realm.userId("alice");
+        assertFields(me, "/id", tokens.sessionId(), "/userId", alice, "/username", "alice", "/identity/id", alice,
+                "/identity/username", "alice", "/identity/displayName", "Alice Liddell",
+                "/identity/email", "alice@example.com", "/state", "active", "/current", true, "/offline", false,
+                "/rememberMe", false, "/ipAddress", "127.0.0.1", "/clients/0/name", "Demo SPA");
+        assertEquals(Tokens.claims(tokens.accessToken()).get("iat").asLong(), seconds(me, "issuedAt"));
+        assertEquals(Tokens.claims(tokens.accessToken()).get("exp").asLong(), seconds(me, "tokenExpiresAt"));
+        assertTrue(instant(me, "tokenExpiresAt").isBefore(instant(me, "expiresAt")),
                 "the token expires before the session");
-        assertEquals("127.0.0.1", me.get("ipAddress").asText());
         assertEquals(List.of("spa"), me.get("clients").findValuesAsText("clientId"));
-        assertEquals("Demo SPA", me.at("/clients/0/name").asText());
-        Instant created = Instant.parse(me.get("createdAt").asText());
-        Instant lastActivity = Instant.parse(me.get("lastActivityAt").asText());
+        Instant created = instant(me, "createdAt");
+        Instant lastActivity = instant(me, "lastActivityAt");
         assertTrue(Math.abs(created.getEpochSecond() - Instant.now().getEpochSecond()) < 60, "createdAt is now");
         assertFalse(lastActivity.isBefore(created));
         assertTrue(me.has("device"), "device is always present, null when unknown");
     }
 
     @Test
-    void whoamiAfterBrowserLogin() {
-        TestRealm.BrowserLogin login = realm.browserLogin("bob", false);
+    void whoamiAfterBrowserLoginWithRememberMe() {
+        TestRealm.BrowserLogin login = realm.browserLogin("bob", true);
 
-        Http.Reply reply = realm.whoami(login.tokens());
+        JsonNode me = assertOk(realm.whoami(login.tokens()));
 
-        assertEquals(200, reply.status(), reply.body());
-        JsonNode me = reply.json();
-        assertEquals(login.tokens().sessionId(), me.get("id").asText());
-        assertEquals("bob", me.get("username").asText());
-        assertEquals("Bob Builder", me.at("/identity/displayName").asText());
+        assertFields(me, "/id", login.tokens().sessionId(), "/username", "bob", "/identity/displayName", "Bob Builder",
+                "/rememberMe", true);
         assertEquals(List.of("spa"), me.get("clients").findValuesAsText("clientId"));
+        assertEquals(seconds(me, "lastActivityAt") + REMEMBER_ME_IDLE, seconds(me, "expiresAt"), "remember-me idle");
     }
 
     @Test
@@ -97,14 +85,10 @@ class WhoamiIT {
         String identity = login.cookies().get("KEYCLOAK_IDENTITY");
         assertNotNull(identity, "the login set the SSO cookie");
 
-        Http.Reply reply = Api.get(realm.api("/whoami"), "Cookie", "KEYCLOAK_IDENTITY=" + identity);
+        JsonNode me = assertOk(Api.get(realm.api("/whoami"), "Cookie", "KEYCLOAK_IDENTITY=" + identity));
 
-        assertEquals(200, reply.status(), reply.body());
-        assertEquals("no-store", reply.header("Cache-Control"));
-        JsonNode me = reply.json();
-        assertEquals(login.tokens().sessionId(), me.get("id").asText());
-        assertEquals("carol", me.get("username").asText());
-        assertEquals("carol", me.at("/identity/displayName").asText(), "no first/last name: the username");
+        // No first or last name: the username.
+        assertFields(me, "/id", login.tokens().sessionId(), "/username", "carol", "/identity/displayName", "carol");
         assertFalse(me.has("issuedAt"), "no token, no issuedAt");
     }
 
@@ -130,7 +114,7 @@ class WhoamiIT {
     }
 
     @Test
-    void expiredTokenIsUnauthorized() throws InterruptedException {
+    void expiredTokenIsUnauthorized() {
         Tokens tokens = realm.passwordGrant(TestRealm.SPA, "alice");
         realm.update(Map.of("accessTokenLifespan", 1));
         Tokens shortLived;
@@ -142,67 +126,43 @@ class WhoamiIT {
         Clock.untilAfter(Tokens.claims(shortLived.accessToken()).get("exp").asLong());
 
         assertError(realm.whoami(shortLived), 401, "unauthorized");
-        assertEquals(200, realm.whoami(tokens).status(),
-                "a token still valid keeps working");
+        assertEquals(200, realm.whoami(tokens).status(), "a token still valid keeps working");
     }
 
     @Test
-    void tokenOfAnotherRealmIsUnauthorized() {
-        TestRealm other = TestRealm.create(WhoamiOtherRealm.class);
+    void aForeignTokenAnEndedSessionAndAServiceAccountAreRefused() {
+        TestRealm other = TestRealm.create("whoamiit-other", r -> { });
         Tokens foreign = other.passwordGrant(TestRealm.SPA, "alice");
         assertEquals(200, other.whoami(foreign).status());
-
         assertError(realm.whoami(foreign), 401, "unauthorized");
-    }
 
-    @Test
-    void tokenOfAnEndedSessionIsUnauthorized() {
-        Tokens tokens = realm.passwordGrant(TestRealm.SPA, "bob");
-        Http.Reply logout = Http.postForm(realm.url("/protocol/openid-connect/logout"),
-                Map.of("client_id", TestRealm.SPA, "refresh_token", tokens.refreshToken()));
+        Tokens ended = realm.passwordGrant(TestRealm.SPA, "bob");
+        Http.Reply logout = realm.logout(TestRealm.SPA, ended.refreshToken());
         assertEquals(204, logout.status(), logout.body());
+        assertError(realm.whoami(ended), 401, "unauthorized");
 
-        assertError(realm.whoami(tokens), 401, "unauthorized");
-    }
-
-    @Test
-    void serviceAccountIsForbidden() {
-        Tokens service = realm.clientCredentials();
-
-        assertError(realm.whoami(service), 403, "forbidden");
+        assertError(realm.whoami(realm.clientCredentials()), 403, "forbidden");
     }
 
     @Test
     void expiresAtIsTheEarlierOfIdleAndMaxExpiry() {
-        JsonNode me = Api.get(realm.api("/whoami"), "Authorization",
-                realm.passwordGrant(TestRealm.SPA, "alice").bearer()).json();
+        JsonNode me = realm.whoami(realm.passwordGrant(TestRealm.SPA, "alice")).json();
         assertEquals(seconds(me, "lastActivityAt") + IDLE, seconds(me, "expiresAt"), "idle expiry comes first");
 
         realm.update(Map.of("ssoSessionMaxLifespan", 300));
         try {
-            JsonNode capped = Api.get(realm.api("/whoami"), "Authorization",
-                    realm.passwordGrant(TestRealm.SPA, "alice").bearer()).json();
+            JsonNode capped = realm.whoami(realm.passwordGrant(TestRealm.SPA, "alice")).json();
             assertEquals(seconds(capped, "createdAt") + 300, seconds(capped, "expiresAt"), "max lifespan comes first");
         } finally {
             realm.update(Map.of("ssoSessionMaxLifespan", MAX));
         }
     }
 
-    @Test
-    void expiresAtUsesTheRememberMeSettings() {
-        TestRealm.BrowserLogin login = realm.browserLogin("bob", true);
-
-        JsonNode me = realm.whoami(login.tokens()).json();
-
-        assertTrue(me.get("rememberMe").asBoolean());
-        assertEquals(seconds(me, "lastActivityAt") + REMEMBER_ME_IDLE, seconds(me, "expiresAt"));
-    }
-
     private static long seconds(JsonNode node, String field) {
-        return Instant.parse(node.get(field).asText()).getEpochSecond();
+        return instant(node, field).getEpochSecond();
     }
 
-    /** Names the second realm of {@link #tokenOfAnotherRealmIsUnauthorized}. */
-    private static final class WhoamiOtherRealm {
+    private static Instant instant(JsonNode node, String field) {
+        return Instant.parse(node.get(field).asText());
     }
 }
