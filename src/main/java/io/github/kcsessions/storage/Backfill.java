@@ -104,14 +104,14 @@ final class Backfill implements Runnable {
                 }
                 return claimed ? "" : null;
             }
-            if (row.getDoneAt() != null) {
+            if (row.doneAt != null) {
                 return null;
             }
             if (em.createNamedQuery("kcsTakeOverMigration").setParameter("name", NAME).setParameter("node", node)
                     .setParameter("now", now).setParameter("stale", now - STALE_SECONDS).executeUpdate() == 1) {
                 LOG.infof("Filling the device table with the existing sessions, resuming where node %s stopped",
-                        row.getClaimedBy());
-                return row.getResumeAfter() == null ? "" : row.getResumeAfter();
+                        row.claimedBy);
+                return row.resumeAfter == null ? "" : row.resumeAfter;
             }
             return null;
         });

@@ -19,39 +19,33 @@ import java.util.List;
 /**
  * The extension's own tables, created and migrated by Keycloak itself, at start, on every database it supports, from
  * the Liquibase changelog {@value #CHANGELOG} (recorded in {@code DATABASECHANGELOG_KCS_SESSIO}). Keycloak's build adds
- * the entities of provider jars to its persistence unit by itself.
+ * the entities of provider jars to its persistence unit by itself. Stateless, so the factory is its own provider.
  */
-public class ExtensionTablesFactory implements JpaEntityProviderFactory {
+public class ExtensionTablesFactory implements JpaEntityProviderFactory, JpaEntityProvider {
 
     public static final String ID = "kcs-sessions";
     private static final Logger LOG = Logger.getLogger(ExtensionTablesFactory.class);
     static final String CHANGELOG = "META-INF/kcs-changelog.xml";
 
-    private static final JpaEntityProvider PROVIDER = new JpaEntityProvider() {
-        @Override
-        public List<Class<?>> getEntities() {
-            return List.of(DeviceSessionEntity.class, DeviceSessionClientEntity.class, KnownDeviceEntity.class,
-                    MigrationEntity.class);
-        }
-
-        @Override
-        public String getChangelogLocation() {
-            return CHANGELOG;
-        }
-
-        @Override
-        public String getFactoryId() {
-            return ID;
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
     @Override
     public JpaEntityProvider create(KeycloakSession session) {
-        return PROVIDER;
+        return this;
+    }
+
+    @Override
+    public List<Class<?>> getEntities() {
+        return List.of(DeviceSessionEntity.class, DeviceSessionClientEntity.class, KnownDeviceEntity.class,
+                MigrationEntity.class);
+    }
+
+    @Override
+    public String getChangelogLocation() {
+        return CHANGELOG;
+    }
+
+    @Override
+    public String getFactoryId() {
+        return ID;
     }
 
     @Override
