@@ -43,8 +43,8 @@ public final class UserSessionPages {
      * @param client only sessions this client takes part in; null for all
      */
     public Page page(UserModel user, SessionType type, ClientModel client, SessionRow pinned, int first, int max) {
-        SessionRowFilter filter = SessionRowFilter.realm(realm.getId()).withUser(user.getId())
-                .withOffline(type.offline()).withClient(client == null ? null : client.getId());
+        SessionRowFilter filter = SessionRowFilter.of(realm.getId(), user.getId(), type.offline(),
+                client == null ? null : client.getId());
         int total = table.count(filter);
         if (pinned == null || !table.contains(filter, pinned)) {
             List<SessionRow> rows = table.page(filter, first, max);
