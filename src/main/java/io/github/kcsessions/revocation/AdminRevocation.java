@@ -1,5 +1,6 @@
 package io.github.kcsessions.revocation;
 
+import io.github.kcsessions.revocation.SessionRevoker.RequestOrigin;
 import io.github.kcsessions.sessions.RequestContexts;
 import io.github.kcsessions.sessions.SessionLookup;
 import io.github.kcsessions.storage.SessionRow;

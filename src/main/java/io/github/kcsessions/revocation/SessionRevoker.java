@@ -2,6 +2,9 @@ package io.github.kcsessions.revocation;
 
 import io.github.kcsessions.sessions.Tombstones;
 import io.github.kcsessions.storage.DeviceSessions;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
+import org.keycloak.common.ClientConnection;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
@@ -81,6 +84,19 @@ public final class SessionRevoker {
             event.success();
         }
         return ordered.size();
+    }
+
+    /**
+     * Where a revocation was asked from: what Keycloak's logout needs of the request (to expire the caller's own
+     * cookies, to address back-channel logouts) and its events record, kept so that work done in transactions of its
+     * own (a large revocation in chunks) still carries it.
+     */
+    record RequestOrigin(UriInfo uri, ClientConnection connection, HttpHeaders headers) {
+
+        static RequestOrigin of(KeycloakSession session) {
+            return new RequestOrigin(session.getContext().getUri(), session.getContext().getConnection(),
+                    session.getContext().getRequestHeaders());
+        }
     }
 
     /** Keycloak's logout of an offline session also ends its online twin, which gets a tombstone too. */
