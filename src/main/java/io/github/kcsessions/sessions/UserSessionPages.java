@@ -82,14 +82,17 @@ public final class UserSessionPages {
         return rows < max ? first + rows : Math.max(counted, first + rows);
     }
 
+    /**
+     * The page in the order of last activity as Keycloak has it: the table records activity to the minute when
+     * nothing else changes, so the page itself is put in exact order (the pinned session stays first).
+     */
     private static Page ordered(Page page, int fixedAtTop) {
-        return new Page(inActivityOrder(page.sessions(), fixedAtTop), page.total());
+        List<UserSessionModel> ordered = new ArrayList<>(page.sessions());
+        ordered.subList(Math.min(fixedAtTop, ordered.size()), ordered.size()).sort(MOST_RECENT_FIRST);
+        return new Page(ordered, page.total());
     }
 
-    /**
-     * The rows' sessions, in the order of their last activity as Keycloak has it: the table records activity to the
-     * minute when nothing else changes, so the page itself is put in exact order (the pinned session stays first).
-     */
+    /** The rows' sessions that Keycloak still has. */
     private Page load(List<SessionRow> rows, int total) {
         List<UserSessionModel> sessions = new ArrayList<>(rows.size());
         int ended = 0;
@@ -117,10 +120,4 @@ public final class UserSessionPages {
             Comparator.comparingInt(UserSessionModel::getLastSessionRefresh).reversed()
                     .thenComparing(UserSessionModel::getId, Comparator.reverseOrder())
                     .thenComparing(UserSessionModel::isOffline, Comparator.reverseOrder());
-
-    private static List<UserSessionModel> inActivityOrder(List<UserSessionModel> sessions, int fixedAtTop) {
-        List<UserSessionModel> ordered = new ArrayList<>(sessions);
-        ordered.subList(Math.min(fixedAtTop, ordered.size()), ordered.size()).sort(MOST_RECENT_FIRST);
-        return ordered;
-    }
 }
