@@ -77,7 +77,6 @@ public final class SessionMetrics {
         });
     }
 
-    /** The outcome of a revocation request by its status and how many sessions it ended. */
     public static String outcome(int status, int sessions) {
         if (status >= 500) {
             return "failed";
@@ -110,7 +109,6 @@ public final class SessionMetrics {
                 "realm", realm);
     }
 
-    /** A sign-in or refresh whose device was recorded. */
     public static void capture(String realm) {
         count("captures", "Sign-ins and refreshes whose device was recorded", "realm", realm);
     }

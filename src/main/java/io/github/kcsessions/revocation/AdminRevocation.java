@@ -76,7 +76,6 @@ public final class AdminRevocation {
         return revoked;
     }
 
-    /** @return how many sessions were revoked */
     public int revoke(List<UserSessionModel> targets) {
         return revoke(targets, RequestOrigin.of(session));
     }
@@ -94,21 +93,17 @@ public final class AdminRevocation {
         int count = new SessionRevoker(session, realm, origin).revoke(targets, REVOKED_BY, adminSession,
                 adminOfThisRealm ? admin.getClient() : null);
         for (RevokedSession target : revoked) {
-            record(target);
+            adminEvent.operation(OperationType.DELETE)
+                    .resource(ResourceType.USER_SESSION)
+                    .resourcePath(resourcePath, target.id())
+                    .representation(target.representation())
+                    .detail("session_id", target.id())
+                    .detail("user_id", target.userId())
+                    .detail("offline", String.valueOf(target.offline()))
+                    .success();
         }
         LOG.debugf("Admin %s revoked %d session(s) in realm %s", admin.getUser().getUsername(), count, realm.getName());
         return count;
-    }
-
-    private void record(RevokedSession target) {
-        adminEvent.operation(OperationType.DELETE)
-                .resource(ResourceType.USER_SESSION)
-                .resourcePath(resourcePath, target.id())
-                .representation(target.representation())
-                .detail("session_id", target.id())
-                .detail("user_id", target.userId())
-                .detail("offline", String.valueOf(target.offline()))
-                .success();
     }
 
     private record RevokedSession(String id, String userId, boolean offline) {

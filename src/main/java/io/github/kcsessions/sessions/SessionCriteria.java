@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
 public record SessionCriteria(String userId, String clientId, SessionType type, IpPattern ip, String country,
                               String browser, String os, Boolean apiClient, Integer activeSince, Integer activeUntil) {
 
-    /** The query parameters a search understands. */
     public static final Set<String> PARAMETERS = Set.of("userId", "clientId", "type", "ip", "country", "browser", "os",
             "apiClient", "since", "until");
 

@@ -78,7 +78,6 @@ public final class Tombstones {
      */
     public record Ended(String sessionId, boolean offline, int startedUpTo, long lifespan) {
 
-        /** The session, as it is about to end. */
         public static Ended of(RealmModel realm, UserSessionModel session) {
             return of(realm, session.getId(), session.isOffline(), session.getStarted(), session.isRememberMe());
         }

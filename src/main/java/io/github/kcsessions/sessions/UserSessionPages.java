@@ -30,7 +30,6 @@ public final class UserSessionPages {
         this.table = new DeviceSessions(session);
     }
 
-    /** One page of sessions and how many there are. */
     public record Page(List<UserSessionModel> sessions, int total) {
 
         public static final Page EMPTY = new Page(List.of(), 0);
@@ -92,7 +91,6 @@ public final class UserSessionPages {
         return new Page(ordered, page.total());
     }
 
-    /** The rows' sessions that Keycloak still has. */
     private Page load(List<SessionRow> rows, int total) {
         List<UserSessionModel> sessions = new ArrayList<>(rows.size());
         int ended = 0;

@@ -84,7 +84,6 @@ public class DeviceSessionEntity {
     @Column(name = "FIRST_IP", length = 32)
     private String firstIp;
 
-    /** The primary key: a session id and whether it is the offline session of that id. */
     public record Key(String sessionId, String offline) implements Serializable {
     }
 }

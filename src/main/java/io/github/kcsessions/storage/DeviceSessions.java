@@ -32,8 +32,6 @@ public final class DeviceSessions {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
-    // ---- writes
-
     /** The row of a session, from the device record its note holds; one statement, insert or update. */
     public void save(String realmId, String userId, String sessionId, boolean offline, DeviceRecord record,
                      int lastSeen) {
@@ -88,7 +86,6 @@ public final class DeviceSessions {
                 .executeUpdate();
     }
 
-    /** A client (its internal id) takes part in the session. */
     public void addClient(String realmId, String sessionId, boolean offline, String clientUuid) {
         em.createNamedQuery("kcsAddDeviceSessionClient")
                 .setParameter("sessionId", sessionId)
@@ -197,8 +194,6 @@ public final class DeviceSessions {
                 .setParameter("clientId", clientUuid).executeUpdate();
     }
 
-    // ---- reads
-
     /**
      * One page of the rows that pass the filter, most recent activity first (ties by id, then kind, so that pages
      * are stable), in the order of the index that serves the filter.
@@ -221,7 +216,6 @@ public final class DeviceSessions {
         return rows;
     }
 
-    /** Whether this session's row passes the filter. */
     public boolean contains(SessionRowFilter filter, SessionRow session) {
         Where where = new Where(filter);
         TypedQuery<Long> query = em.createQuery("select count(d) from KcsDeviceSession d" + where
