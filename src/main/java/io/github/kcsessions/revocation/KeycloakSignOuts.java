@@ -86,13 +86,13 @@ final class KeycloakSignOuts implements EventListenerProvider {
             // Every logout ends the online session; the offline one only where it is gone now (an offline token's
             // logout), never where it lives on beside a browser's logout.
             ended.add(ended(realm, id, false));
-            if (isGone(realm, id, true)) {
+            if (find(realm, id, true) == null) {
                 ended.add(ended(realm, id, true));
             }
         } else {
             // The revocation endpoint ends the session of the token's kind once no client is left in it.
             boolean offline = TokenUtil.TOKEN_TYPE_OFFLINE.equalsIgnoreCase(detail(event, Details.REFRESH_TOKEN_TYPE));
-            if (isGone(realm, id, offline)) {
+            if (find(realm, id, offline) == null) {
                 ended.add(ended(realm, id, offline));
             }
         }
@@ -165,11 +165,7 @@ final class KeycloakSignOuts implements EventListenerProvider {
         return realmId == null ? null : session.realms().getRealm(realmId);
     }
 
-    /** Removed in this request (or never there): a session removed earlier in a transaction reads as null in it. */
-    private boolean isGone(RealmModel realm, String id, boolean offline) {
-        return find(realm, id, offline) == null;
-    }
-
+    /** Null when removed in this request (or never there): a session removed in a transaction reads as null in it. */
     private UserSessionModel find(RealmModel realm, String id, boolean offline) {
         UserSessionProvider sessions = session.sessions();
         return offline ? sessions.getOfflineUserSession(realm, id) : sessions.getUserSession(realm, id);
