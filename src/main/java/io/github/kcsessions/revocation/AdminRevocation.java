@@ -84,7 +84,7 @@ public final class AdminRevocation {
         // Read before the logout: afterwards the session models are removed.
         List<RevokedSession> revoked = targets.stream()
                 .sorted(Comparator.comparing(UserSessionModel::isOffline))
-                .map(RevokedSession::of)
+                .map(target -> new RevokedSession(target.getId(), target.getUser().getId(), target.isOffline()))
                 .toList();
         // The LOGOUT event belongs to the session's realm: naming a master-realm admin's session or client there would
         // point at something that realm does not have. The admin event names the admin in every case.
@@ -107,10 +107,6 @@ public final class AdminRevocation {
     }
 
     private record RevokedSession(String id, String userId, boolean offline) {
-
-        static RevokedSession of(UserSessionModel session) {
-            return new RevokedSession(session.getId(), session.getUser().getId(), session.isOffline());
-        }
 
         Map<String, Object> representation() {
             Map<String, Object> representation = new LinkedHashMap<>();

@@ -25,8 +25,6 @@ public class EndedSessionTokensFactory
         implements RevokedTokenProviderFactory<EndedSessionTokensFactory.EndedSessionTokens> {
 
     public static final String ID = "kcs-ended-sessions";
-    /** Above Keycloak's own stores (infinispan 1, jpa 0). */
-    static final int ORDER = 100;
 
     private static final Logger LOG = Logger.getLogger(EndedSessionTokensFactory.class);
     private String delegateId;
@@ -61,7 +59,8 @@ public class EndedSessionTokensFactory
 
     @Override
     public int order() {
-        return ORDER;
+        // Above Keycloak's own stores (infinispan 1, jpa 0).
+        return 100;
     }
 
     static final class EndedSessionTokens implements RevokedTokenProvider {

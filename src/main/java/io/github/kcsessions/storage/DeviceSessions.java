@@ -122,42 +122,38 @@ public final class DeviceSessions {
      * Deletes the rows, among these sessions of the realm, whose session Keycloak no longer has: for endings whose
      * event does not say which kind ended, run once the ending has committed.
      */
-    public int deleteEnded(String realmId, Collection<String> sessionIds) {
-        if (sessionIds.isEmpty()) {
-            return 0;
+    public void deleteEnded(String realmId, Collection<String> sessionIds) {
+        if (!sessionIds.isEmpty()) {
+            deleteEnded(" and d.sessionId in :ids", Map.of("realmId", realmId, "ids", sessionIds));
         }
-        return deleteEnded(" and d.sessionId in :ids", Map.of("realmId", realmId, "ids", sessionIds));
     }
 
     /** The same for every session of a user (an administrator's "Sign out" of the user). */
-    public int deleteEndedOfUser(String realmId, String userId) {
-        return deleteEnded(" and d.userId = :userId", Map.of("realmId", realmId, "userId", userId));
+    public void deleteEndedOfUser(String realmId, String userId) {
+        deleteEnded(" and d.userId = :userId", Map.of("realmId", realmId, "userId", userId));
     }
 
     /** The same for a realm (its "log out all sessions"). */
-    public int deleteEndedOfRealm(String realmId) {
-        return deleteEnded("", Map.of("realmId", realmId));
+    public void deleteEndedOfRealm(String realmId) {
+        deleteEnded("", Map.of("realmId", realmId));
     }
 
     /**
      * Rows of sessions that Keycloak no longer has, last active before {@code seenBefore}, in every realm: what the
      * periodic sweep removes (sessions ended without an event that names them, such as bulk deletions).
      */
-    public int deleteEndedBefore(int seenBefore) {
-        Query delete = em.createQuery("delete from KcsDeviceSession d where d.lastSeen < :seenBefore" + ended());
-        int deleted = delete.setParameter("seenBefore", seenBefore).executeUpdate();
+    public void deleteEndedBefore(int seenBefore) {
+        em.createQuery("delete from KcsDeviceSession d where d.lastSeen < :seenBefore" + ended())
+                .setParameter("seenBefore", seenBefore).executeUpdate();
         deleteOrphanClients();
-        return deleted;
     }
 
-    private int deleteEnded(String condition, Map<String, Object> parameters) {
+    private void deleteEnded(String condition, Map<String, Object> parameters) {
         Query delete = em.createQuery("delete from KcsDeviceSession d where d.realmId = :realmId" + condition + ended());
         parameters.forEach(delete::setParameter);
-        int deleted = delete.executeUpdate();
-        if (deleted > 0) {
+        if (delete.executeUpdate() > 0) {
             deleteOrphanClients();
         }
-        return deleted;
     }
 
     /**
