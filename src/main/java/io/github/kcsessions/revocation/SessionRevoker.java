@@ -29,9 +29,6 @@ import java.util.Map;
 public final class SessionRevoker {
 
     public static final String DETAIL_REVOKED_THROUGH = "revoked_through";
-    public static final String DETAIL_REVOKED_BY = "revoked_by";
-    public static final String DETAIL_REVOKED_BY_SESSION = "revoked_by_session";
-    public static final String DETAIL_OFFLINE = "offline";
     public static final String THROUGH = "session-api";
 
     // Online before offline: revoking an offline session also removes its online twin, which must first have had its
@@ -73,10 +70,10 @@ public final class SessionRevoker {
                     .user(target.getUser())
                     .session(target.getId())
                     .detail(DETAIL_REVOKED_THROUGH, THROUGH)
-                    .detail(DETAIL_REVOKED_BY, revokedBy)
-                    .detail(DETAIL_OFFLINE, String.valueOf(target.isOffline()));
+                    .detail("revoked_by", revokedBy)
+                    .detail("offline", String.valueOf(target.isOffline()));
             if (revokedBySession != null) {
-                event.detail(DETAIL_REVOKED_BY_SESSION, revokedBySession);
+                event.detail("revoked_by_session", revokedBySession);
             }
             if (client != null) {
                 event.client(client);
