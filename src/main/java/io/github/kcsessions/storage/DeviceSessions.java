@@ -11,6 +11,7 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,14 +68,8 @@ public final class DeviceSessions {
     /** What the filters use of a device record, as the table spells it: unchanged means no write is needed. */
     public static List<Object> filteredFields(DeviceRecord record) {
         DeviceInfo device = record.device() == null ? DeviceInfo.NONE : record.device();
-        List<Object> fields = new ArrayList<>(6);
-        fields.add(country(record));
-        fields.add(lower(device.browser()));
-        fields.add(lower(device.os()));
-        fields.add(device.apiClient());
-        fields.add(IpAddresses.sortable(record.lastIpAddress()));
-        fields.add(device.deviceType());
-        return fields;
+        return Arrays.asList(country(record), lower(device.browser()), lower(device.os()), device.apiClient(),
+                IpAddresses.sortable(record.lastIpAddress()), device.deviceType());
     }
 
     /** A later activity of a session whose device did not change (a confidential client's refresh). */
