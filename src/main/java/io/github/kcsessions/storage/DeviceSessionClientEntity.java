@@ -20,6 +20,8 @@ import java.io.Serializable;
         @NamedQuery(name = "kcsAddDeviceSessionClient", query = "insert into KcsDeviceSessionClient (sessionId, offline,"
                 + " clientId, realmId) values (:sessionId, :offline, :clientId, :realmId)"
                 + " on conflict (sessionId, offline, clientId) do update set realmId = :realmId"),
+        @NamedQuery(name = "kcsDeleteDeviceSessionClients", query = "delete from KcsDeviceSessionClient"
+                + " where sessionId = :sessionId and offline = :offline"),
         @NamedQuery(name = "kcsDeleteDeviceSessionClientsOfRealm", query = "delete from KcsDeviceSessionClient"
                 + " where realmId = :realmId"),
         @NamedQuery(name = "kcsDeleteDeviceSessionClientsOfClient", query = "delete from KcsDeviceSessionClient"

@@ -35,6 +35,8 @@ import java.io.Serializable;
                 + " on conflict (sessionId, offline) do update set realmId = :realmId"),
         @NamedQuery(name = "kcsTouchDeviceSession", query = "update KcsDeviceSession set lastSeen = :lastSeen"
                 + " where sessionId = :sessionId and offline = :offline and lastSeen < :lastSeen"),
+        @NamedQuery(name = "kcsDeleteDeviceSession", query = "delete from KcsDeviceSession"
+                + " where sessionId = :sessionId and offline = :offline"),
         @NamedQuery(name = "kcsDeleteDeviceSessionsOfUser", query = "delete from KcsDeviceSession"
                 + " where realmId = :realmId and userId = :userId"),
         @NamedQuery(name = "kcsDeleteDeviceSessionsOfRealm", query = "delete from KcsDeviceSession"

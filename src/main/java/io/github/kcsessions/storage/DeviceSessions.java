@@ -92,7 +92,10 @@ public final class DeviceSessions {
 
     /** The rows of a session that has ended. */
     public void delete(String sessionId, boolean offline) {
-        delete(offline ? List.of(sessionId) : List.of(), offline ? List.of() : List.of(sessionId));
+        em.createNamedQuery("kcsDeleteDeviceSession").setParameter("sessionId", sessionId)
+                .setParameter("offline", flag(offline)).executeUpdate();
+        em.createNamedQuery("kcsDeleteDeviceSessionClients").setParameter("sessionId", sessionId)
+                .setParameter("offline", flag(offline)).executeUpdate();
     }
 
     /**
