@@ -71,8 +71,7 @@ public final class EndSessionConfirmation {
         if (targets.isEmpty()) {
             return error("kcsEndSessionGone");
         }
-        UserSessionModel shown = targets.get(0);
-        Response page = done(user, shown);
+        Response page = done(user, targets.get(0));
         int ended = new SessionRevoker(session, realm).revoke(targets, REVOKED_BY, null, null);
         SessionMetrics.endSessionConfirmed(realm.getName());
         SessionMetrics.revocationWhenDone(session, realm.getName(), "this_wasnt_me", 200, ended);

@@ -103,7 +103,6 @@ public final class SessionMetrics {
                 "realm", realm, "outcome", outcome);
     }
 
-    /** A "This wasn't me" link confirmed: the session it names has ended. */
     public static void endSessionConfirmed(String realm) {
         count("new_device.end_session_confirmations", "\"This wasn't me\" confirmations that ended a session",
                 "realm", realm);

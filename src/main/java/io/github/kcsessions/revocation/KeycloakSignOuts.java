@@ -57,7 +57,6 @@ final class KeycloakSignOuts implements EventListenerProvider {
         this.session = session;
     }
 
-    /** The device-table rows to delete once this request's endings have committed. */
     private EndedRows rows() {
         if (rows == null) {
             rows = new EndedRows(session.getKeycloakSessionFactory());

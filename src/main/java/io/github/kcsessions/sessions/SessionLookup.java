@@ -43,7 +43,6 @@ public final class SessionLookup {
                 .toList();
     }
 
-    /** The online or the offline session with that id, or null. */
     public UserSessionModel get(String id, boolean offline) {
         UserSessionModel found = offline ? sessions.getOfflineUserSession(realm, id) : sessions.getUserSession(realm, id);
         return found == null ? null : tombstones.live(realm, found, "api");

@@ -90,7 +90,6 @@ public final class DeviceSessions {
                 .executeUpdate();
     }
 
-    /** The rows of a session that has ended. */
     public void delete(String sessionId, boolean offline) {
         em.createNamedQuery("kcsDeleteDeviceSession").setParameter("sessionId", sessionId)
                 .setParameter("offline", flag(offline)).executeUpdate();
