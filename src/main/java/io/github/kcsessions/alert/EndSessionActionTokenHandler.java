@@ -38,7 +38,7 @@ public class EndSessionActionTokenHandler extends AbstractActionTokenHandler<End
     @Override
     public Response handleToken(EndSessionToken token, ActionTokenContext<EndSessionToken> context) {
         String key = context.getAuthenticationSession().getAuthNote(Constants.KEY);
-        return new EndSessionPages(context.getSession(), context.getRealm())
-                .confirm(context.getAuthenticationSession(), token, key);
+        return new EndSessionConfirmation(context.getSession(), context.getRealm())
+                .page(context.getAuthenticationSession(), token, key);
     }
 }

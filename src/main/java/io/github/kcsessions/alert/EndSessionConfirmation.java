@@ -1,7 +1,9 @@
 package io.github.kcsessions.alert;
 
+import io.github.kcsessions.device.DeviceNote;
 import io.github.kcsessions.metrics.SessionMetrics;
 import io.github.kcsessions.revocation.SessionRevoker;
+import io.github.kcsessions.sessions.SessionLookup;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.TokenVerifier;
@@ -10,34 +12,41 @@ import org.keycloak.common.VerificationException;
 import org.keycloak.common.util.Time;
 import org.keycloak.crypto.SignatureProvider;
 import org.keycloak.exceptions.TokenNotActiveException;
+import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.services.ErrorPage;
 import org.keycloak.services.Urls;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The confirmed "This wasn't me" (POST {@code /realms/{realm}/sessions/end-session}, form field {@code key}): checks the
- * action token as Keycloak's action-token endpoint does, uses it up (atomically, in Keycloak's single-use store, so a
- * second post or a later GET of the link is refused on every node), and ends the session it names exactly as a
- * revocation through the API does: back-channel logout and a {@code LOGOUT} event.
+ * "This wasn't me": its pages, in the realm's login theme (template {@value #TEMPLATE}, from
+ * {@code themes/theme-resources}, so it works with any login theme, and Keycloak's own error page for a link that
+ * cannot be used), and the confirmation (POST {@code /realms/{realm}/sessions/end-session}, form field {@code key}),
+ * which checks the action token as Keycloak's action-token endpoint does, uses it up (atomically, in Keycloak's
+ * single-use store, so a second post or a later GET of the link is refused on every node), and ends the session it
+ * names exactly as a revocation through the API does: back-channel logout and a {@code LOGOUT} event.
  */
 public final class EndSessionConfirmation {
 
     /** The {@code revoked_by} detail of the LOGOUT event. */
     public static final String REVOKED_BY = "new_device_email";
+    static final String TEMPLATE = "kcs-end-session.ftl";
+    static final String CONFIRM_PATH = "sessions/end-session";
     private static final Logger LOG = Logger.getLogger(EndSessionConfirmation.class);
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final EndSessionPages pages;
 
     public EndSessionConfirmation(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
-        this.pages = new EndSessionPages(session, realm);
     }
 
     public Response confirm(String key) {
@@ -45,29 +54,80 @@ public final class EndSessionConfirmation {
         try {
             token = verified(key);
         } catch (TokenNotActiveException e) {
-            return pages.error(Response.Status.BAD_REQUEST, "kcsEndSessionExpired");
+            return error("kcsEndSessionExpired");
         } catch (VerificationException | RuntimeException e) {
             LOG.debugf("Refused a \"This wasn't me\" confirmation: %s", e.getMessage());
-            return pages.error(Response.Status.BAD_REQUEST, "kcsEndSessionInvalid");
+            return error("kcsEndSessionInvalid");
         }
         UserModel user = session.users().getUserById(realm, token.getUserId());
         if (user == null || !user.isEnabled()) {
-            return pages.error(Response.Status.BAD_REQUEST, "kcsEndSessionInvalid");
+            return error("kcsEndSessionInvalid");
         }
         long lifespan = Math.max(1, token.getExp() - Time.currentTime());
         if (!session.singleUseObjects().putIfAbsent(token.serializeKey(), lifespan)) {
-            return pages.error(Response.Status.BAD_REQUEST, "kcsEndSessionUsed");
+            return error("kcsEndSessionUsed");
         }
-        List<UserSessionModel> targets = pages.sessionsOf(user, token);
+        List<UserSessionModel> targets = sessionsOf(user, token);
         if (targets.isEmpty()) {
-            return pages.error(Response.Status.BAD_REQUEST, "kcsEndSessionGone");
+            return error("kcsEndSessionGone");
         }
-        UserSessionModel shown = targets.get(0);
-        Response page = pages.done(user, shown);
+        Response page = done(user, targets.get(0));
         int ended = new SessionRevoker(session, realm).revoke(targets, REVOKED_BY, null, null);
         SessionMetrics.endSessionConfirmed(realm.getName());
         SessionMetrics.revocationWhenDone(session, realm.getName(), "this_wasnt_me", 200, ended);
         return page;
+    }
+
+    /** The confirmation: the session's device and place, and a form that posts the token. Changes nothing. */
+    Response page(AuthenticationSessionModel authSession, EndSessionToken token, String key) {
+        UserModel user = session.users().getUserById(realm, token.getUserId());
+        List<UserSessionModel> sessions = sessionsOf(user, token);
+        if (sessions.isEmpty()) {
+            return error("kcsEndSessionGone");
+        }
+        Map<String, Object> page = new HashMap<>(describe(sessions.get(0)));
+        page.put("state", "confirm");
+        page.put("key", key);
+        page.put("action", Urls.realmBase(session.getContext().getUri().getBaseUri()).path("{realm}/" + CONFIRM_PATH)
+                .build(realm.getName()).toString());
+        return forms(authSession, user).setAttribute("kcsEndSession", page).createForm(TEMPLATE);
+    }
+
+    /** The result: the session has ended; what to do next. */
+    private Response done(UserModel user, UserSessionModel ended) {
+        Map<String, Object> page = new HashMap<>(describe(ended));
+        page.put("state", "done");
+        String console = Urls.accountBase(session.getContext().getUri().getBaseUri()).path("/").build(realm.getName())
+                .toString();
+        page.put("changePasswordUrl", console + "account-security/signing-in");
+        page.put("devicesUrl", console);
+        return forms(null, user).setAttribute("kcsEndSession", page).createForm(TEMPLATE);
+    }
+
+    private Response error(String messageKey) {
+        return ErrorPage.error(session, null, Response.Status.BAD_REQUEST, messageKey);
+    }
+
+    private List<UserSessionModel> sessionsOf(UserModel user, EndSessionToken token) {
+        if (user == null) {
+            return List.of();
+        }
+        return new SessionLookup(session, realm).withId(token.getSessionId()).stream()
+                .filter(SessionLookup.ownedBy(user))
+                .toList();
+    }
+
+    private LoginFormsProvider forms(AuthenticationSessionModel authSession, UserModel user) {
+        LoginFormsProvider forms = session.getProvider(LoginFormsProvider.class);
+        if (authSession != null) {
+            forms.setAuthenticationSession(authSession);
+        }
+        return forms.setUser(user);
+    }
+
+    private Map<String, Object> describe(UserSessionModel target) {
+        return DeviceWords.of(DeviceNote.decode(target.getNote(DeviceNote.NAME)), target.getIpAddress(),
+                session.getContext().resolveLocale(target.getUser()));
     }
 
     private EndSessionToken verified(String key) throws VerificationException {

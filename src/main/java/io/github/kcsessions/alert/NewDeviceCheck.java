@@ -86,21 +86,14 @@ record NewDeviceCheck(String realmId, String userId, String sessionId, String cl
         if (device == null || !DeviceKey.isRecognisable(device.device())) {
             return null;
         }
-        KnownDeviceStore.Sighting sighting = remember(session, user, DeviceKey.of(device.device()));
+        long today = Instant.ofEpochMilli(time).atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
+        KnownDeviceStore.Sighting sighting = new KnownDeviceStore(session).signedIn(realmId, user.getId(),
+                DeviceKey.of(device.device()).value(), today);
         if (sighting == KnownDeviceStore.Sighting.NEW) {
             return device;
         }
         SessionMetrics.newDeviceEmail(realm.getName(),
                 sighting == KnownDeviceStore.Sighting.FIRST ? "first_device" : "known_device");
         return null;
-    }
-
-    /** Records the device as seen today; answers whether it is new to an account that knew other devices. */
-    private KnownDeviceStore.Sighting remember(KeycloakSession session, UserModel user, DeviceKey key) {
-        return new KnownDeviceStore(session).signedIn(realmId, user.getId(), key.value(), epochDay(time));
-    }
-
-    private static long epochDay(long epochMillis) {
-        return Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
     }
 }

@@ -47,10 +47,8 @@ public final class SessionMetrics {
      *                {@code failed} (the server's)
      */
     public static void revocation(String realm, String route, String outcome, int sessions) {
-        Counter.builder(PREFIX + "revocations")
-                .description("Requests that end sessions, by route and outcome")
-                .tags("realm", realm, "route", route, "outcome", outcome)
-                .register(REGISTRY).increment();
+        count("revocations", "Requests that end sessions, by route and outcome",
+                "realm", realm, "route", route, "outcome", outcome);
         if (sessions > 0) {
             DistributionSummary.builder(PREFIX + "revoked.sessions")
                     .description("Sessions ended per revocation request")
@@ -79,7 +77,6 @@ public final class SessionMetrics {
         });
     }
 
-    /** The outcome of a revocation request by its status and how many sessions it ended. */
     public static String outcome(int status, int sessions) {
         if (status >= 500) {
             return "failed";
@@ -96,48 +93,35 @@ public final class SessionMetrics {
      * @param where {@code token_endpoint}, {@code token_check} (userinfo, introspection, bearer APIs) or {@code api}
      */
     public static void tombstoneRefusal(String realm, String where) {
-        Counter.builder(PREFIX + "tombstone.refusals")
-                .description("Uses of an ended session's copy that a tombstone refused")
-                .tags("realm", realm, "where", where)
-                .register(REGISTRY).increment();
+        count("tombstone.refusals", "Uses of an ended session's copy that a tombstone refused",
+                "realm", realm, "where", where);
     }
 
     /** @param outcome {@code sent}, {@code failed}, {@code known_device}, {@code first_device}, {@code no_address} */
     public static void newDeviceEmail(String realm, String outcome) {
-        Counter.builder(PREFIX + "new_device.emails")
-                .description("Sign-ins checked for the new-device email, by what came of it")
-                .tags("realm", realm, "outcome", outcome)
-                .register(REGISTRY).increment();
+        count("new_device.emails", "Sign-ins checked for the new-device email, by what came of it",
+                "realm", realm, "outcome", outcome);
     }
 
-    /** A "This wasn't me" link confirmed: the session it names has ended. */
     public static void endSessionConfirmed(String realm) {
-        Counter.builder(PREFIX + "new_device.end_session_confirmations")
-                .description("\"This wasn't me\" confirmations that ended a session")
-                .tags("realm", realm)
-                .register(REGISTRY).increment();
+        count("new_device.end_session_confirmations", "\"This wasn't me\" confirmations that ended a session",
+                "realm", realm);
     }
 
-    /** A sign-in or refresh whose device was recorded. */
     public static void capture(String realm) {
-        Counter.builder(PREFIX + "captures")
-                .description("Sign-ins and refreshes whose device was recorded")
-                .tags("realm", realm)
-                .register(REGISTRY).increment();
+        count("captures", "Sign-ins and refreshes whose device was recorded", "realm", realm);
     }
 
     /**
      * What went wrong or was missing in a capture.
      *
      * @param problem {@code failed} (nothing recorded), {@code no_user_agent}, {@code unrecognised_user_agent},
-     *                {@code geoip_database_unusable} (one is configured, but
-     *                missing or unreadable), {@code no_location} (a public address the database does not know)
+     *                {@code geoip_database_unusable} (one is configured, but missing or unreadable), {@code no_location}
+     *                (a public address the database does not know)
      */
     public static void captureProblem(String realm, String problem) {
-        Counter.builder(PREFIX + "capture.problems")
-                .description("Device captures that failed or lacked something, by what")
-                .tags("realm", realm, "problem", problem)
-                .register(REGISTRY).increment();
+        count("capture.problems", "Device captures that failed or lacked something, by what",
+                "realm", realm, "problem", problem);
     }
 
     /** @param kind {@code search}, {@code dry_run} or {@code revoke_by_filter} */
@@ -147,6 +131,10 @@ public final class SessionMetrics {
                 .serviceLevelObjectives(LATENCY_BUCKETS)
                 .tags("realm", realm, "kind", kind)
                 .register(REGISTRY).record(took);
+    }
+
+    private static void count(String name, String description, String... tags) {
+        Counter.builder(PREFIX + name).description(description).tags(tags).register(REGISTRY).increment();
     }
 
     /** The build time of the geo-IP database now in use (epoch seconds), or -1 when none is. */

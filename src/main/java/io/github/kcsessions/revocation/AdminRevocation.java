@@ -1,12 +1,12 @@
 package io.github.kcsessions.revocation;
 
+import io.github.kcsessions.revocation.SessionRevoker.RequestOrigin;
 import io.github.kcsessions.sessions.RequestContexts;
 import io.github.kcsessions.sessions.SessionLookup;
 import io.github.kcsessions.storage.SessionRow;
 import org.jboss.logging.Logger;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
@@ -28,6 +28,7 @@ import java.util.Objects;
 public final class AdminRevocation {
 
     static final String REVOKED_BY = "admin";
+    static final int CHUNK = 100;
 
     private static final Logger LOG = Logger.getLogger(AdminRevocation.class);
 
@@ -46,12 +47,6 @@ public final class AdminRevocation {
         this.adminEvent = adminEvent;
         this.resourcePath = resourcePath;
     }
-
-    /**
-     * How many sessions a transaction of a large revocation ends: Keycloak's commit checks each session entity of its
-     * transaction at each of its statements, so one transaction of thousands costs the square of their number.
-     */
-    static final int CHUNK = 100;
 
     /**
      * Ends the sessions that rows of the device table name (a revocation by filter), {@value #CHUNK} to a transaction
@@ -81,7 +76,6 @@ public final class AdminRevocation {
         return revoked;
     }
 
-    /** @return how many sessions were revoked */
     public int revoke(List<UserSessionModel> targets) {
         return revoke(targets, RequestOrigin.of(session));
     }
@@ -90,47 +84,29 @@ public final class AdminRevocation {
         // Read before the logout: afterwards the session models are removed.
         List<RevokedSession> revoked = targets.stream()
                 .sorted(Comparator.comparing(UserSessionModel::isOffline))
-                .map(RevokedSession::of)
+                .map(target -> new RevokedSession(target.getId(), target.getUser().getId(), target.isOffline()))
                 .toList();
-        int count = new SessionRevoker(session, realm, origin).revoke(targets, REVOKED_BY, adminSessionInThisRealm(),
-                adminClientInThisRealm());
+        // The LOGOUT event belongs to the session's realm: naming a master-realm admin's session or client there would
+        // point at something that realm does not have. The admin event names the admin in every case.
+        boolean adminOfThisRealm = admin.getRealm().getId().equals(realm.getId());
+        String adminSession = adminOfThisRealm && admin.getToken() != null ? admin.getToken().getSessionId() : null;
+        int count = new SessionRevoker(session, realm, origin).revoke(targets, REVOKED_BY, adminSession,
+                adminOfThisRealm ? admin.getClient() : null);
         for (RevokedSession target : revoked) {
-            record(target);
+            adminEvent.operation(OperationType.DELETE)
+                    .resource(ResourceType.USER_SESSION)
+                    .resourcePath(resourcePath, target.id())
+                    .representation(target.representation())
+                    .detail("session_id", target.id())
+                    .detail("user_id", target.userId())
+                    .detail("offline", String.valueOf(target.offline()))
+                    .success();
         }
         LOG.debugf("Admin %s revoked %d session(s) in realm %s", admin.getUser().getUsername(), count, realm.getName());
         return count;
     }
 
-    private void record(RevokedSession target) {
-        adminEvent.operation(OperationType.DELETE)
-                .resource(ResourceType.USER_SESSION)
-                .resourcePath(resourcePath, target.id())
-                .representation(target.representation())
-                .detail("session_id", target.id())
-                .detail("user_id", target.userId())
-                .detail("offline", String.valueOf(target.offline()))
-                .success();
-    }
-
-    // The LOGOUT event belongs to the session's realm: naming a master-realm admin's session or client there would
-    // point at something that realm does not have. The admin event names the admin in every case.
-    private String adminSessionInThisRealm() {
-        return isAdminOfThisRealm() && admin.getToken() != null ? admin.getToken().getSessionId() : null;
-    }
-
-    private ClientModel adminClientInThisRealm() {
-        return isAdminOfThisRealm() ? admin.getClient() : null;
-    }
-
-    private boolean isAdminOfThisRealm() {
-        return admin.getRealm().getId().equals(realm.getId());
-    }
-
     private record RevokedSession(String id, String userId, boolean offline) {
-
-        static RevokedSession of(UserSessionModel session) {
-            return new RevokedSession(session.getId(), session.getUser().getId(), session.isOffline());
-        }
 
         Map<String, Object> representation() {
             Map<String, Object> representation = new LinkedHashMap<>();

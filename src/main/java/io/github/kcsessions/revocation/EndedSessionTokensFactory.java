@@ -1,25 +1,30 @@
 package io.github.kcsessions.revocation;
 
+import io.github.kcsessions.sessions.Tombstones;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.RevokedTokenProvider;
 import org.keycloak.models.RevokedTokenProviderFactory;
+import org.keycloak.models.UserSessionModel;
 import org.keycloak.provider.ProviderFactory;
 
 import java.util.Comparator;
 
 /**
- * Puts {@link EndedSessionTokens} in front of Keycloak's own revoked-token store: its order is above Keycloak's
- * factories, so Keycloak picks it as the store without any configuration, and it hands every call on to the factory
- * Keycloak would have picked otherwise.
+ * Keycloak's revoked-token store, which also answers "revoked" for the tokens of a session that has ended. Keycloak
+ * asks this store about every token it vouches for: userinfo, introspection, every bearer-authenticated API (its
+ * account and admin APIs, this extension's) and token exchange; so the copy of an ended session that Keycloak put back
+ * into its cache (issue 51127) is refused there, and removed. The factory's order is above Keycloak's, so Keycloak
+ * picks it as the store without any configuration; everything else is handed on to the store Keycloak would have
+ * picked otherwise ({@code delegate}).
  */
-public class EndedSessionTokensFactory implements RevokedTokenProviderFactory<EndedSessionTokens> {
+public class EndedSessionTokensFactory
+        implements RevokedTokenProviderFactory<EndedSessionTokensFactory.EndedSessionTokens> {
 
     public static final String ID = "kcs-ended-sessions";
-    /** Above Keycloak's own stores (infinispan 1, jpa 0). */
-    static final int ORDER = 100;
 
     private static final Logger LOG = Logger.getLogger(EndedSessionTokensFactory.class);
     private String delegateId;
@@ -54,6 +59,57 @@ public class EndedSessionTokensFactory implements RevokedTokenProviderFactory<En
 
     @Override
     public int order() {
-        return ORDER;
+        // Above Keycloak's own stores (infinispan 1, jpa 0).
+        return 100;
+    }
+
+    static final class EndedSessionTokens implements RevokedTokenProvider {
+
+        private final KeycloakSession session;
+        private final RevokedTokenProvider delegate;
+
+        EndedSessionTokens(KeycloakSession session, RevokedTokenProvider delegate) {
+            this.session = session;
+            this.delegate = delegate;
+        }
+
+        @Override
+        public boolean put(String id, long lifespanSeconds) {
+            return delegate.put(id, lifespanSeconds);
+        }
+
+        @Override
+        public boolean contains(String id) {
+            return delegate.contains(id) || ofEndedSession(id);
+        }
+
+        private boolean ofEndedSession(String tokenId) {
+            RealmModel realm = session.getContext().getRealm();
+            if (!Tombstones.enforced(realm)) {
+                return false;
+            }
+            RequestToken token = RequestToken.withId(session, tokenId);
+            if (token == null) {
+                return false;
+            }
+            Tombstones tombstones = new Tombstones(session);
+            // The token names a session id; Keycloak uses the online session by that id, else the offline one.
+            for (boolean offline : new boolean[] {false, true}) {
+                if (!tombstones.exists(realm, token.sessionId(), offline)) {
+                    continue;
+                }
+                String id = token.sessionId();
+                UserSessionModel candidate = offline ? session.sessions().getOfflineUserSession(realm, id)
+                        : session.sessions().getUserSession(realm, id);
+                if (candidate != null && tombstones.live(realm, candidate, "token_check") == null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

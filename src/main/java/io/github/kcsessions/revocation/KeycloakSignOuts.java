@@ -1,6 +1,7 @@
 package io.github.kcsessions.revocation;
 
 import io.github.kcsessions.sessions.Tombstones;
+import io.github.kcsessions.storage.DeviceSessions;
 import org.jboss.logging.Logger;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
@@ -9,15 +10,23 @@ import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.models.UserSessionProvider;
 import org.keycloak.models.session.UserSessionPersisterProvider;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.util.TokenUtil;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,10 +57,10 @@ final class KeycloakSignOuts implements EventListenerProvider {
         this.session = session;
     }
 
-    /** The device-table rows to delete once this request's endings have committed. */
     private EndedRows rows() {
         if (rows == null) {
-            rows = EndedRows.afterCommitOf(session);
+            rows = new EndedRows(session.getKeycloakSessionFactory());
+            session.getTransactionManager().enlistAfterCompletion(rows);
         }
         return rows;
     }
@@ -76,13 +85,13 @@ final class KeycloakSignOuts implements EventListenerProvider {
             // Every logout ends the online session; the offline one only where it is gone now (an offline token's
             // logout), never where it lives on beside a browser's logout.
             ended.add(ended(realm, id, false));
-            if (isGone(realm, id, true)) {
+            if (find(realm, id, true) == null) {
                 ended.add(ended(realm, id, true));
             }
         } else {
             // The revocation endpoint ends the session of the token's kind once no client is left in it.
             boolean offline = TokenUtil.TOKEN_TYPE_OFFLINE.equalsIgnoreCase(detail(event, Details.REFRESH_TOKEN_TYPE));
-            if (isGone(realm, id, offline)) {
+            if (find(realm, id, offline) == null) {
                 ended.add(ended(realm, id, offline));
             }
         }
@@ -155,11 +164,10 @@ final class KeycloakSignOuts implements EventListenerProvider {
         return realmId == null ? null : session.realms().getRealm(realmId);
     }
 
-    /** Removed in this request (or never there): a session removed earlier in a transaction reads as null in it. */
-    private boolean isGone(RealmModel realm, String id, boolean offline) {
-        UserSessionModel found = offline ? session.sessions().getOfflineUserSession(realm, id)
-                : session.sessions().getUserSession(realm, id);
-        return found == null;
+    /** Null when removed in this request (or never there): a session removed in a transaction reads as null in it. */
+    private UserSessionModel find(RealmModel realm, String id, boolean offline) {
+        UserSessionProvider sessions = session.sessions();
+        return offline ? sessions.getOfflineUserSession(realm, id) : sessions.getUserSession(realm, id);
     }
 
     /**
@@ -167,8 +175,7 @@ final class KeycloakSignOuts implements EventListenerProvider {
      * before the removal, else from its database row, which is deleted only when the request commits.
      */
     private Tombstones.Ended ended(RealmModel realm, String id, boolean offline) {
-        UserSessionModel known = offline ? session.sessions().getOfflineUserSession(realm, id)
-                : session.sessions().getUserSession(realm, id);
+        UserSessionModel known = find(realm, id, offline);
         if (known == null) {
             known = storedRow(realm, id, offline);
         }
@@ -223,5 +230,54 @@ final class KeycloakSignOuts implements EventListenerProvider {
 
     @Override
     public void close() {
+    }
+
+    /**
+     * The device-table rows of the sessions that Keycloak's own routes end, deleted once the ending has committed, in
+     * a transaction of its own: Keycloak's events name the session but not always its kind (online or offline), so
+     * each row goes only if Keycloak no longer has its session then. Collected per request, deleted in one go.
+     */
+    private static final class EndedRows extends AbstractKeycloakTransaction {
+
+        private final KeycloakSessionFactory factory;
+        private final Map<String, Set<String>> sessionsByRealm = new LinkedHashMap<>();
+        private final Map<String, Set<String>> usersByRealm = new LinkedHashMap<>();
+        private final Set<String> realms = new LinkedHashSet<>();
+
+        EndedRows(KeycloakSessionFactory factory) {
+            this.factory = factory;
+        }
+
+        void ofSessions(String realmId, String sessionId) {
+            sessionsByRealm.computeIfAbsent(realmId, id -> new LinkedHashSet<>()).add(sessionId);
+        }
+
+        void ofUser(String realmId, String userId) {
+            usersByRealm.computeIfAbsent(realmId, id -> new LinkedHashSet<>()).add(userId);
+        }
+
+        void ofRealm(String realmId) {
+            realms.add(realmId);
+        }
+
+        @Override
+        protected void commitImpl() {
+            try {
+                KeycloakModelUtils.runJobInTransaction(factory, own -> {
+                    DeviceSessions table = new DeviceSessions(own);
+                    sessionsByRealm.forEach(table::deleteEnded);
+                    usersByRealm.forEach((realmId, users) -> users.forEach(u -> table.deleteEndedOfUser(realmId, u)));
+                    realms.forEach(table::deleteEndedOfRealm);
+                });
+            } catch (RuntimeException e) {
+                // The sessions have ended all the same; their rows go with the next sweep, and no list shows them.
+                LOG.warnf("Could not delete the device-table rows of ended sessions: %s", e.toString());
+            }
+        }
+
+        @Override
+        protected void rollbackImpl() {
+            // Nothing ended.
+        }
     }
 }

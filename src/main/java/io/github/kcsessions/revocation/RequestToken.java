@@ -15,10 +15,10 @@ import java.util.List;
 
 /**
  * The session a token of the current request belongs to, found by the token's id. Keycloak's token checks ask the
- * revoked-token store about a token by its id alone ({@link EndedSessionTokens}); the token itself is still in the
- * request, in the {@code Authorization} header or, for userinfo, introspection and token exchange, in a form field.
- * Only its payload's {@code jti} and {@code sid} are read: the signature is Keycloak's to check, and a token that is
- * not the one being checked answers nothing.
+ * revoked-token store about a token by its id alone ({@link EndedSessionTokensFactory}); the token itself is still in
+ * the request, in the {@code Authorization} header or, for userinfo, introspection and token exchange, in a form
+ * field. Only its payload's {@code jti} and {@code sid} are read: the signature is Keycloak's to check, and a token
+ * that is not the one being checked answers nothing.
  *
  * @param sessionId the token's {@code sid}
  */

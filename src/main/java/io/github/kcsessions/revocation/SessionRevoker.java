@@ -2,6 +2,9 @@ package io.github.kcsessions.revocation;
 
 import io.github.kcsessions.sessions.Tombstones;
 import io.github.kcsessions.storage.DeviceSessions;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
+import org.keycloak.common.ClientConnection;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
@@ -26,9 +29,6 @@ import java.util.Map;
 public final class SessionRevoker {
 
     public static final String DETAIL_REVOKED_THROUGH = "revoked_through";
-    public static final String DETAIL_REVOKED_BY = "revoked_by";
-    public static final String DETAIL_REVOKED_BY_SESSION = "revoked_by_session";
-    public static final String DETAIL_OFFLINE = "offline";
     public static final String THROUGH = "session-api";
 
     // Online before offline: revoking an offline session also removes its online twin, which must first have had its
@@ -70,10 +70,10 @@ public final class SessionRevoker {
                     .user(target.getUser())
                     .session(target.getId())
                     .detail(DETAIL_REVOKED_THROUGH, THROUGH)
-                    .detail(DETAIL_REVOKED_BY, revokedBy)
-                    .detail(DETAIL_OFFLINE, String.valueOf(target.isOffline()));
+                    .detail("revoked_by", revokedBy)
+                    .detail("offline", String.valueOf(target.isOffline()));
             if (revokedBySession != null) {
-                event.detail(DETAIL_REVOKED_BY_SESSION, revokedBySession);
+                event.detail("revoked_by_session", revokedBySession);
             }
             if (client != null) {
                 event.client(client);
@@ -81,6 +81,19 @@ public final class SessionRevoker {
             event.success();
         }
         return ordered.size();
+    }
+
+    /**
+     * Where a revocation was asked from: what Keycloak's logout needs of the request (to expire the caller's own
+     * cookies, to address back-channel logouts) and its events record, kept so that work done in transactions of its
+     * own (a large revocation in chunks) still carries it.
+     */
+    record RequestOrigin(UriInfo uri, ClientConnection connection, HttpHeaders headers) {
+
+        static RequestOrigin of(KeycloakSession session) {
+            return new RequestOrigin(session.getContext().getUri(), session.getContext().getConnection(),
+                    session.getContext().getRequestHeaders());
+        }
     }
 
     /** Keycloak's logout of an offline session also ends its online twin, which gets a tombstone too. */

@@ -42,8 +42,4 @@ record IpPattern(IpRange range) {
         }
         return null;
     }
-
-    boolean matches(String address) {
-        return address != null && range.contains(address);
-    }
 }

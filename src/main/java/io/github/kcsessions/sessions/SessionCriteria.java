@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
 public record SessionCriteria(String userId, String clientId, SessionType type, IpPattern ip, String country,
                               String browser, String os, Boolean apiClient, Integer activeSince, Integer activeUntil) {
 
-    /** The query parameters a search understands. */
     public static final Set<String> PARAMETERS = Set.of("userId", "clientId", "type", "ip", "country", "browser", "os",
             "apiClient", "since", "until");
 
@@ -60,13 +59,9 @@ public record SessionCriteria(String userId, String clientId, SessionType type, 
 
     /** The rows of the realm's device table these criteria take; the client by its internal id. */
     public SessionRowFilter rows(String realmId, String clientUuid) {
-        return SessionRowFilter.realm(realmId)
-                .withUser(userId)
-                .withOffline(type.offline())
-                .withClient(clientUuid)
-                .withDevice(country, lower(browser), lower(os), apiClient)
-                .withAddresses(ip == null ? null : ip.range().lowest(), ip == null ? null : ip.range().highest())
-                .withActivity(activeSince, activeUntil);
+        return new SessionRowFilter(realmId, userId, type.offline(), clientUuid, country, lower(browser), lower(os),
+                apiClient, ip == null ? null : ip.range().lowest(), ip == null ? null : ip.range().highest(),
+                activeSince, activeUntil, null);
     }
 
     private static String lower(String name) {

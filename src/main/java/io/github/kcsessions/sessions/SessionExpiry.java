@@ -32,16 +32,6 @@ public final class SessionExpiry {
                 offline, rememberMe, TimeUnit.SECONDS.toMillis(started), realm);
         long idle = SessionExpirationUtils.calculateUserSessionIdleTimestamp(
                 offline, rememberMe, TimeUnit.SECONDS.toMillis(lastRefresh), realm);
-        return earliest(max, idle);
-    }
-
-    private static long earliest(long a, long b) {
-        if (a < 0) {
-            return b;
-        }
-        if (b < 0) {
-            return a;
-        }
-        return Math.min(a, b);
+        return max < 0 ? idle : idle < 0 ? max : Math.min(max, idle);
     }
 }

@@ -1,21 +1,20 @@
 package io.github.kcsessions.sessions;
 
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.UserSessionProvider;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * The one place that asks Keycloak's session provider for sessions: by id, by user, by client, or the whole realm,
- * online and offline alike. An online session and the offline session created beside it share one id ("twins").
- * A session looked up by id that has ended but is back in Keycloak's cache is not found ({@link Tombstones}).
+ * Sessions from Keycloak's session provider, by id or by user, online and offline alike. An online session and the
+ * offline session created beside it share one id ("twins"). A session looked up by id that has ended but is back in
+ * Keycloak's cache is not found ({@link Tombstones}).
  */
 public final class SessionLookup {
 
@@ -31,16 +30,7 @@ public final class SessionLookup {
 
     /** The realm's sessions with that id, any user's: the online one first, then its offline twin, if they exist. */
     public List<UserSessionModel> withId(String id) {
-        List<UserSessionModel> found = new ArrayList<>(2);
-        UserSessionModel online = get(id, false);
-        if (online != null) {
-            found.add(online);
-        }
-        UserSessionModel offline = get(id, true);
-        if (offline != null) {
-            found.add(offline);
-        }
-        return found;
+        return Stream.of(get(id, false), get(id, true)).filter(Objects::nonNull).toList();
     }
 
     /**
@@ -53,7 +43,6 @@ public final class SessionLookup {
                 .toList();
     }
 
-    /** The online or the offline session with that id, or null. */
     public UserSessionModel get(String id, boolean offline) {
         UserSessionModel found = offline ? sessions.getOfflineUserSession(realm, id) : sessions.getUserSession(realm, id);
         return found == null ? null : tombstones.live(realm, found, "api");
@@ -65,32 +54,6 @@ public final class SessionLookup {
         Stream<UserSessionModel> offline = type.includesOffline()
                 ? sessions.getOfflineUserSessionsStream(realm, user) : Stream.empty();
         return Stream.concat(online, offline);
-    }
-
-    /**
-     * The sessions a client takes part in. Read-only streams: sessions loaded through the ordinary lookups stay
-     * registered in the request's transaction until it ends, so a scan through them would hold every session it saw
-     * in memory. The stream may hold a database cursor: close it.
-     */
-    public Stream<UserSessionModel> ofClient(ClientModel client, SessionType type) {
-        Stream<UserSessionModel> online = type.includesOnline()
-                ? sessions.readOnlyStreamUserSessions(realm, client, -1, -1) : Stream.empty();
-        Stream<UserSessionModel> offline = type.includesOffline()
-                ? sessions.readOnlyStreamOfflineUserSessions(realm, client, -1, -1) : Stream.empty();
-        return Stream.concat(online, offline);
-    }
-
-    /** Every session of the realm, read-only as in {@link #ofClient}. The stream may hold a database cursor: close it. */
-    public Stream<UserSessionModel> ofRealm(SessionType type) {
-        Stream<UserSessionModel> online = type.includesOnline()
-                ? sessions.readOnlyStreamUserSessions(realm) : Stream.empty();
-        Stream<UserSessionModel> offline = type.includesOffline()
-                ? sessions.readOnlyStreamOfflineUserSessions(realm) : Stream.empty();
-        return Stream.concat(online, offline);
-    }
-
-    public static Predicate<UserSessionModel> usedBy(ClientModel client) {
-        return session -> session.getAuthenticatedClientSessionByClient(client.getId()) != null;
     }
 
     public static Predicate<UserSessionModel> ownedBy(UserModel user) {

@@ -7,7 +7,6 @@ import io.github.kcsessions.geo.Location;
 import io.github.kcsessions.sessions.SessionRepresentation.ClientRepresentation;
 import io.github.kcsessions.sessions.SessionRepresentation.IdentityRepresentation;
 import io.github.kcsessions.sessions.SessionRepresentation.LocationRepresentation;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
@@ -88,21 +87,14 @@ public final class SessionViews {
         return session.getAuthenticatedClientSessions().keySet().stream()
                 .map(realm::getClientById)
                 .filter(Objects::nonNull)
-                .map(SessionViews::client)
+                .map(client -> new ClientRepresentation(client.getClientId(), client.getName()))
                 .toList();
     }
 
-    private static ClientRepresentation client(ClientModel client) {
-        return new ClientRepresentation(client.getClientId(), client.getName());
-    }
-
-    static IdentityRepresentation identity(UserModel user) {
-        return new IdentityRepresentation(user.getId(), user.getUsername(), displayName(user), user.getEmail());
-    }
-
-    static String displayName(UserModel user) {
+    private static IdentityRepresentation identity(UserModel user) {
         String name = String.join(" ", nonBlank(user.getFirstName()), nonBlank(user.getLastName())).trim();
-        return name.isEmpty() ? user.getUsername() : name;
+        return new IdentityRepresentation(user.getId(), user.getUsername(), name.isEmpty() ? user.getUsername() : name,
+                user.getEmail());
     }
 
     private static String nonBlank(String value) {

@@ -78,7 +78,6 @@ public final class Tombstones {
      */
     public record Ended(String sessionId, boolean offline, int startedUpTo, long lifespan) {
 
-        /** The session, as it is about to end. */
         public static Ended of(RealmModel realm, UserSessionModel session) {
             return of(realm, session.getId(), session.isOffline(), session.getStarted(), session.isRememberMe());
         }
@@ -136,11 +135,11 @@ public final class Tombstones {
         if (candidate == null || !enforced(realm)) {
             return false;
         }
-        Integer startedUpTo = startedUpTo(key(candidate.getId(), candidate.isOffline()));
+        Integer startedUpTo = field(key(candidate.getId(), candidate.isOffline()), STARTED_UP_TO);
         if (startedUpTo != null && candidate.getStarted() <= startedUpTo) {
             return true;
         }
-        Integer realmEndedUpTo = startedUpTo(realmKey(realm.getId()));
+        Integer realmEndedUpTo = field(realmKey(realm.getId()), STARTED_UP_TO);
         return realmEndedUpTo != null && candidate.getStarted() <= realmEndedUpTo;
     }
 
@@ -174,11 +173,8 @@ public final class Tombstones {
 
     /** Whether a tombstone exists for this id and kind, whatever session it would refuse. */
     public boolean exists(RealmModel realm, String sessionId, boolean offline) {
-        return startedUpTo(key(sessionId, offline)) != null || startedUpTo(realmKey(realm.getId())) != null;
-    }
-
-    private Integer startedUpTo(String key) {
-        return field(key, STARTED_UP_TO);
+        return field(key(sessionId, offline), STARTED_UP_TO) != null
+                || field(realmKey(realm.getId()), STARTED_UP_TO) != null;
     }
 
     private Integer field(String key, String name) {

@@ -30,7 +30,6 @@ public final class UserSessionPages {
         this.table = new DeviceSessions(session);
     }
 
-    /** One page of sessions and how many there are. */
     public record Page(List<UserSessionModel> sessions, int total) {
 
         public static final Page EMPTY = new Page(List.of(), 0);
@@ -43,8 +42,8 @@ public final class UserSessionPages {
      * @param client only sessions this client takes part in; null for all
      */
     public Page page(UserModel user, SessionType type, ClientModel client, SessionRow pinned, int first, int max) {
-        SessionRowFilter filter = SessionRowFilter.realm(realm.getId()).withUser(user.getId())
-                .withOffline(type.offline()).withClient(client == null ? null : client.getId());
+        SessionRowFilter filter = SessionRowFilter.of(realm.getId(), user.getId(), type.offline(),
+                client == null ? null : client.getId());
         int total = table.count(filter);
         if (pinned == null || !table.contains(filter, pinned)) {
             List<SessionRow> rows = table.page(filter, first, max);
@@ -82,14 +81,16 @@ public final class UserSessionPages {
         return rows < max ? first + rows : Math.max(counted, first + rows);
     }
 
+    /**
+     * The page in the order of last activity as Keycloak has it: the table records activity to the minute when
+     * nothing else changes, so the page itself is put in exact order (the pinned session stays first).
+     */
     private static Page ordered(Page page, int fixedAtTop) {
-        return new Page(inActivityOrder(page.sessions(), fixedAtTop), page.total());
+        List<UserSessionModel> ordered = new ArrayList<>(page.sessions());
+        ordered.subList(Math.min(fixedAtTop, ordered.size()), ordered.size()).sort(MOST_RECENT_FIRST);
+        return new Page(ordered, page.total());
     }
 
-    /**
-     * The rows' sessions, in the order of their last activity as Keycloak has it: the table records activity to the
-     * minute when nothing else changes, so the page itself is put in exact order (the pinned session stays first).
-     */
     private Page load(List<SessionRow> rows, int total) {
         List<UserSessionModel> sessions = new ArrayList<>(rows.size());
         int ended = 0;
@@ -117,10 +118,4 @@ public final class UserSessionPages {
             Comparator.comparingInt(UserSessionModel::getLastSessionRefresh).reversed()
                     .thenComparing(UserSessionModel::getId, Comparator.reverseOrder())
                     .thenComparing(UserSessionModel::isOffline, Comparator.reverseOrder());
-
-    private static List<UserSessionModel> inActivityOrder(List<UserSessionModel> sessions, int fixedAtTop) {
-        List<UserSessionModel> ordered = new ArrayList<>(sessions);
-        ordered.subList(Math.min(fixedAtTop, ordered.size()), ordered.size()).sort(MOST_RECENT_FIRST);
-        return ordered;
-    }
 }

@@ -83,38 +83,36 @@ final class Backfill implements Runnable {
     /** Where to start ("" for the beginning), or null when another node has it or it is done. */
     private String claim() {
         try {
-            return claimOnce();
+            return KeycloakModelUtils.runJobInTransactionWithResult(factory, this::claimIn);
         } catch (RuntimeException lostTheRace) {
             LOG.debugf("Another node claimed the device table's filling: %s", lostTheRace.toString());
             return null;
         }
     }
 
-    private String claimOnce() {
-        return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
-            EntityManager em = em(session);
-            int now = Time.currentTime();
-            MigrationEntity row = em.find(MigrationEntity.class, NAME);
-            if (row == null) {
-                // Two nodes starting at once may both get here: one insert wins, the other claims nothing.
-                boolean claimed = em.createNamedQuery("kcsClaimMigration").setParameter("name", NAME)
-                        .setParameter("node", node).setParameter("now", now).executeUpdate() == 1;
-                if (claimed) {
-                    LOG.infof("Filling the device table with the existing sessions (on this node)");
-                }
-                return claimed ? "" : null;
+    private String claimIn(KeycloakSession session) {
+        EntityManager em = em(session);
+        int now = Time.currentTime();
+        MigrationEntity row = em.find(MigrationEntity.class, NAME);
+        if (row == null) {
+            // Two nodes starting at once may both get here: one insert wins, the other claims nothing.
+            boolean claimed = em.createNamedQuery("kcsClaimMigration").setParameter("name", NAME)
+                    .setParameter("node", node).setParameter("now", now).executeUpdate() == 1;
+            if (claimed) {
+                LOG.infof("Filling the device table with the existing sessions (on this node)");
             }
-            if (row.getDoneAt() != null) {
-                return null;
-            }
-            if (em.createNamedQuery("kcsTakeOverMigration").setParameter("name", NAME).setParameter("node", node)
-                    .setParameter("now", now).setParameter("stale", now - STALE_SECONDS).executeUpdate() == 1) {
-                LOG.infof("Filling the device table with the existing sessions, resuming where node %s stopped",
-                        row.getClaimedBy());
-                return row.getResumeAfter() == null ? "" : row.getResumeAfter();
-            }
+            return claimed ? "" : null;
+        }
+        if (row.doneAt != null) {
             return null;
-        });
+        }
+        if (em.createNamedQuery("kcsTakeOverMigration").setParameter("name", NAME).setParameter("node", node)
+                .setParameter("now", now).setParameter("stale", now - STALE_SECONDS).executeUpdate() == 1) {
+            LOG.infof("Filling the device table with the existing sessions, resuming where node %s stopped",
+                    row.claimedBy);
+            return row.resumeAfter == null ? "" : row.resumeAfter;
+        }
+        return null;
     }
 
     private record Batch(int copied, String last) {

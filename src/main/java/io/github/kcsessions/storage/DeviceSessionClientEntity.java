@@ -9,7 +9,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
-import java.util.Objects;
 
 /** A client (its internal id) that takes part in a session of {@link DeviceSessionEntity}: the {@code clientId} filter. */
 // Upserts here "do update" with what the row has anyway rather than "do nothing": Hibernate writes "do nothing" for H2
@@ -46,25 +45,6 @@ public class DeviceSessionClientEntity {
     @Column(name = "REALM_ID", length = 36)
     private String realmId;
 
-    /** The primary key. */
-    public static class Key implements Serializable {
-
-        private String sessionId;
-        private String offline;
-        private String clientId;
-
-        public Key() {
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(key.offline, offline) && Objects.equals(key.sessionId, sessionId)
-                    && Objects.equals(key.clientId, clientId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(sessionId, offline, clientId);
-        }
+    public record Key(String sessionId, String offline, String clientId) implements Serializable {
     }
 }

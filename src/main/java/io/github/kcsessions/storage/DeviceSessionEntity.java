@@ -9,7 +9,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
-import java.util.Objects;
 
 /**
  * One row per user session (online and offline), with what the admin search filters on: the extension's index of
@@ -87,44 +86,6 @@ public class DeviceSessionEntity {
     @Column(name = "FIRST_IP", length = 32)
     private String firstIp;
 
-    public String getSessionId() {
-        return sessionId;
-    }
-
-    public boolean isOffline() {
-        return "1".equals(offline);
-    }
-
-    public String getRealmId() {
-        return realmId;
-    }
-
-    public String getUserId() {
-        return userId;
-    }
-
-    public int getLastSeen() {
-        return lastSeen;
-    }
-
-    /** The primary key: a session id and whether it is the offline session of that id. */
-    public static class Key implements Serializable {
-
-        private String sessionId;
-        private String offline;
-
-        public Key() {
-        }
-
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(key.offline, offline) && Objects.equals(key.sessionId, sessionId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(sessionId, offline);
-        }
+    public record Key(String sessionId, String offline) implements Serializable {
     }
 }

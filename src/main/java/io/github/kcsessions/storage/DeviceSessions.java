@@ -11,6 +11,7 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +32,6 @@ public final class DeviceSessions {
     public DeviceSessions(KeycloakSession session) {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
-
-    // ---- writes
 
     /** The row of a session, from the device record its note holds; one statement, insert or update. */
     public void save(String realmId, String userId, String sessionId, boolean offline, DeviceRecord record,
@@ -69,14 +68,8 @@ public final class DeviceSessions {
     /** What the filters use of a device record, as the table spells it: unchanged means no write is needed. */
     public static List<Object> filteredFields(DeviceRecord record) {
         DeviceInfo device = record.device() == null ? DeviceInfo.NONE : record.device();
-        List<Object> fields = new ArrayList<>(6);
-        fields.add(country(record));
-        fields.add(lower(device.browser()));
-        fields.add(lower(device.os()));
-        fields.add(device.apiClient());
-        fields.add(IpAddresses.sortable(record.lastIpAddress()));
-        fields.add(device.deviceType());
-        return fields;
+        return Arrays.asList(country(record), lower(device.browser()), lower(device.os()), device.apiClient(),
+                IpAddresses.sortable(record.lastIpAddress()), device.deviceType());
     }
 
     /** A later activity of a session whose device did not change (a confidential client's refresh). */
@@ -88,7 +81,6 @@ public final class DeviceSessions {
                 .executeUpdate();
     }
 
-    /** A client (its internal id) takes part in the session. */
     public void addClient(String realmId, String sessionId, boolean offline, String clientUuid) {
         em.createNamedQuery("kcsAddDeviceSessionClient")
                 .setParameter("sessionId", sessionId)
@@ -98,7 +90,6 @@ public final class DeviceSessions {
                 .executeUpdate();
     }
 
-    /** The rows of a session that has ended. */
     public void delete(String sessionId, boolean offline) {
         em.createNamedQuery("kcsDeleteDeviceSession").setParameter("sessionId", sessionId)
                 .setParameter("offline", flag(offline)).executeUpdate();
@@ -128,42 +119,38 @@ public final class DeviceSessions {
      * Deletes the rows, among these sessions of the realm, whose session Keycloak no longer has: for endings whose
      * event does not say which kind ended, run once the ending has committed.
      */
-    public int deleteEnded(String realmId, Collection<String> sessionIds) {
-        if (sessionIds.isEmpty()) {
-            return 0;
+    public void deleteEnded(String realmId, Collection<String> sessionIds) {
+        if (!sessionIds.isEmpty()) {
+            deleteEnded(" and d.sessionId in :ids", Map.of("realmId", realmId, "ids", sessionIds));
         }
-        return deleteEnded(" and d.sessionId in :ids", Map.of("realmId", realmId, "ids", sessionIds));
     }
 
     /** The same for every session of a user (an administrator's "Sign out" of the user). */
-    public int deleteEndedOfUser(String realmId, String userId) {
-        return deleteEnded(" and d.userId = :userId", Map.of("realmId", realmId, "userId", userId));
+    public void deleteEndedOfUser(String realmId, String userId) {
+        deleteEnded(" and d.userId = :userId", Map.of("realmId", realmId, "userId", userId));
     }
 
     /** The same for a realm (its "log out all sessions"). */
-    public int deleteEndedOfRealm(String realmId) {
-        return deleteEnded("", Map.of("realmId", realmId));
+    public void deleteEndedOfRealm(String realmId) {
+        deleteEnded("", Map.of("realmId", realmId));
     }
 
     /**
      * Rows of sessions that Keycloak no longer has, last active before {@code seenBefore}, in every realm: what the
      * periodic sweep removes (sessions ended without an event that names them, such as bulk deletions).
      */
-    public int deleteEndedBefore(int seenBefore) {
-        Query delete = em.createQuery("delete from KcsDeviceSession d where d.lastSeen < :seenBefore" + ended());
-        int deleted = delete.setParameter("seenBefore", seenBefore).executeUpdate();
+    public void deleteEndedBefore(int seenBefore) {
+        em.createQuery("delete from KcsDeviceSession d where d.lastSeen < :seenBefore" + ended())
+                .setParameter("seenBefore", seenBefore).executeUpdate();
         deleteOrphanClients();
-        return deleted;
     }
 
-    private int deleteEnded(String condition, Map<String, Object> parameters) {
+    private void deleteEnded(String condition, Map<String, Object> parameters) {
         Query delete = em.createQuery("delete from KcsDeviceSession d where d.realmId = :realmId" + condition + ended());
         parameters.forEach(delete::setParameter);
-        int deleted = delete.executeUpdate();
-        if (deleted > 0) {
+        if (delete.executeUpdate() > 0) {
             deleteOrphanClients();
         }
-        return deleted;
     }
 
     /**
@@ -200,8 +187,6 @@ public final class DeviceSessions {
                 .setParameter("clientId", clientUuid).executeUpdate();
     }
 
-    // ---- reads
-
     /**
      * One page of the rows that pass the filter, most recent activity first (ties by id, then kind, so that pages
      * are stable), in the order of the index that serves the filter.
@@ -224,7 +209,6 @@ public final class DeviceSessions {
         return rows;
     }
 
-    /** Whether this session's row passes the filter. */
     public boolean contains(SessionRowFilter filter, SessionRow session) {
         Where where = new Where(filter);
         TypedQuery<Long> query = em.createQuery("select count(d) from KcsDeviceSession d" + where

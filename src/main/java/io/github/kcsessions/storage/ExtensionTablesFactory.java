@@ -2,6 +2,7 @@ package io.github.kcsessions.storage;
 
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
+import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.executors.ExecutorsProvider;
@@ -12,6 +13,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
+import org.keycloak.timer.ScheduledTask;
 import org.keycloak.timer.TimerProvider;
 
 import java.util.List;
@@ -19,39 +21,33 @@ import java.util.List;
 /**
  * The extension's own tables, created and migrated by Keycloak itself, at start, on every database it supports, from
  * the Liquibase changelog {@value #CHANGELOG} (recorded in {@code DATABASECHANGELOG_KCS_SESSIO}). Keycloak's build adds
- * the entities of provider jars to its persistence unit by itself.
+ * the entities of provider jars to its persistence unit by itself. Stateless, so the factory is its own provider.
  */
-public class ExtensionTablesFactory implements JpaEntityProviderFactory {
+public class ExtensionTablesFactory implements JpaEntityProviderFactory, JpaEntityProvider {
 
     public static final String ID = "kcs-sessions";
     private static final Logger LOG = Logger.getLogger(ExtensionTablesFactory.class);
     static final String CHANGELOG = "META-INF/kcs-changelog.xml";
 
-    private static final JpaEntityProvider PROVIDER = new JpaEntityProvider() {
-        @Override
-        public List<Class<?>> getEntities() {
-            return List.of(DeviceSessionEntity.class, DeviceSessionClientEntity.class, KnownDeviceEntity.class,
-                    MigrationEntity.class);
-        }
-
-        @Override
-        public String getChangelogLocation() {
-            return CHANGELOG;
-        }
-
-        @Override
-        public String getFactoryId() {
-            return ID;
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
     @Override
     public JpaEntityProvider create(KeycloakSession session) {
-        return PROVIDER;
+        return this;
+    }
+
+    @Override
+    public List<Class<?>> getEntities() {
+        return List.of(DeviceSessionEntity.class, DeviceSessionClientEntity.class, KnownDeviceEntity.class,
+                MigrationEntity.class);
+    }
+
+    @Override
+    public String getChangelogLocation() {
+        return CHANGELOG;
+    }
+
+    @Override
+    public String getFactoryId() {
+        return ID;
     }
 
     @Override
@@ -85,9 +81,9 @@ public class ExtensionTablesFactory implements JpaEntityProviderFactory {
     /** The periodic sweep, on one node per interval, and the one-time back-fill, off the start-up thread. */
     private static void startUpkeep(KeycloakSessionFactory factory) {
         try (KeycloakSession session = factory.create()) {
-            session.getProvider(TimerProvider.class).schedule(new ClusterAwareScheduledTaskRunner(factory,
-                    new StaleRowSweep(), StaleRowSweep.INTERVAL_MILLIS), StaleRowSweep.INTERVAL_MILLIS,
-                    new StaleRowSweep().getTaskName());
+            StaleRowSweep sweep = new StaleRowSweep();
+            session.getProvider(TimerProvider.class).schedule(new ClusterAwareScheduledTaskRunner(factory, sweep,
+                    StaleRowSweep.INTERVAL_MILLIS), StaleRowSweep.INTERVAL_MILLIS, sweep.getTaskName());
             session.getProvider(ExecutorsProvider.class).getExecutor("kcs-backfill").execute(new Backfill(factory));
         }
     }
@@ -99,5 +95,27 @@ public class ExtensionTablesFactory implements JpaEntityProviderFactory {
     @Override
     public String getId() {
         return ID;
+    }
+
+    /**
+     * Deletes the device-table rows of sessions Keycloak no longer has: sessions ended by a route that names no
+     * session (bulk deletions, a node that died before its after-commit step). Lists and searches never show such a
+     * row (each page is checked against Keycloak), but counts include it until this runs. Rows active in the last
+     * minutes are left alone: their session's own commit may not be visible yet.
+     */
+    private static final class StaleRowSweep implements ScheduledTask {
+
+        static final long INTERVAL_MILLIS = 15 * 60 * 1000L;
+        private static final int GRACE_SECONDS = 300;
+
+        @Override
+        public void run(KeycloakSession session) {
+            new DeviceSessions(session).deleteEndedBefore(Time.currentTime() - GRACE_SECONDS);
+        }
+
+        @Override
+        public String getTaskName() {
+            return "kcs-stale-device-rows";
+        }
     }
 }

@@ -9,7 +9,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
-import java.util.Objects;
 
 /** A device a user signed in with, and the day it last did: the memory behind the new-device email. */
 @Entity(name = "KcsKnownDevice")
@@ -44,23 +43,6 @@ public class KnownDeviceEntity {
     @Column(name = "LAST_DAY")
     private int lastDay;
 
-    /** The primary key. */
-    public static class Key implements Serializable {
-
-        private String userId;
-        private String deviceKey;
-
-        public Key() {
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(key.userId, userId) && Objects.equals(key.deviceKey, deviceKey);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(userId, deviceKey);
-        }
+    public record Key(String userId, String deviceKey) implements Serializable {
     }
 }

@@ -63,12 +63,11 @@ public final class KnownDeviceStore {
     public void add(String realmId, String userId, KnownDevices devices) {
         KnownDevices stored = load(userId);
         for (KnownDevices.Entry entry : devices.entries()) {
-            if (stored.lastDay(entry.key()) != null) {
-                continue;
+            if (stored.lastDay(entry.key()) == null) {
+                em.createNamedQuery("kcsRememberNewDevice").setParameter("userId", userId)
+                        .setParameter("deviceKey", entry.key()).setParameter("realmId", realmId)
+                        .setParameter("lastDay", (int) entry.day()).executeUpdate();
             }
-            em.createNamedQuery("kcsRememberNewDevice").setParameter("userId", userId)
-                    .setParameter("deviceKey", entry.key()).setParameter("realmId", realmId)
-                    .setParameter("lastDay", (int) entry.day()).executeUpdate();
         }
     }
 

@@ -72,10 +72,6 @@ public final class KnownDevices {
         return new KnownDevices(new ArrayList<>(next.subList(0, Math.min(CAPACITY, next.size()))));
     }
 
-    public int size() {
-        return entries.size();
-    }
-
     public List<Entry> entries() {
         return List.copyOf(entries);
     }

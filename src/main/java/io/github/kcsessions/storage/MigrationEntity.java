@@ -27,26 +27,14 @@ public class MigrationEntity {
     private String name;
 
     @Column(name = "CLAIMED_BY", length = 64)
-    private String claimedBy;
+    String claimedBy;
 
     @Column(name = "HEARTBEAT")
     private int heartbeat;
 
     @Column(name = "RESUME_AFTER", length = 64)
-    private String resumeAfter;
+    String resumeAfter;
 
     @Column(name = "DONE_AT")
-    private Integer doneAt;
-
-    public String getClaimedBy() {
-        return claimedBy;
-    }
-
-    public String getResumeAfter() {
-        return resumeAfter;
-    }
-
-    public Integer getDoneAt() {
-        return doneAt;
-    }
+    Integer doneAt;
 }

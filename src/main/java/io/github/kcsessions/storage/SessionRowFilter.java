@@ -18,39 +18,10 @@ public record SessionRowFilter(String realmId, String userId, Boolean offline, S
                                String browser, String os, Boolean apiClient, String ipLowest, String ipHighest,
                                Integer activeSince, Integer activeUntil, SessionRow excluded) {
 
-    /** Every session of the realm. */
-    public static SessionRowFilter realm(String realmId) {
-        return new SessionRowFilter(realmId, null, null, null, null, null, null, null, null, null, null, null, null);
-    }
-
-    public SessionRowFilter withUser(String id) {
-        return new SessionRowFilter(realmId, id, offline, clientUuid, country, browser, os, apiClient, ipLowest,
-                ipHighest, activeSince, activeUntil, excluded);
-    }
-
-    public SessionRowFilter withOffline(Boolean kind) {
-        return new SessionRowFilter(realmId, userId, kind, clientUuid, country, browser, os, apiClient, ipLowest,
-                ipHighest, activeSince, activeUntil, excluded);
-    }
-
-    public SessionRowFilter withClient(String uuid) {
-        return new SessionRowFilter(realmId, userId, offline, uuid, country, browser, os, apiClient, ipLowest,
-                ipHighest, activeSince, activeUntil, excluded);
-    }
-
-    public SessionRowFilter withDevice(String countryCode, String browserName, String osName, Boolean api) {
-        return new SessionRowFilter(realmId, userId, offline, clientUuid, countryCode, browserName, osName, api,
-                ipLowest, ipHighest, activeSince, activeUntil, excluded);
-    }
-
-    public SessionRowFilter withAddresses(String lowest, String highest) {
-        return new SessionRowFilter(realmId, userId, offline, clientUuid, country, browser, os, apiClient, lowest,
-                highest, activeSince, activeUntil, excluded);
-    }
-
-    public SessionRowFilter withActivity(Integer since, Integer until) {
-        return new SessionRowFilter(realmId, userId, offline, clientUuid, country, browser, os, apiClient, ipLowest,
-                ipHighest, since, until, excluded);
+    /** The sessions of the realm, of a user, of a kind, of a client: those of the arguments that are not null. */
+    public static SessionRowFilter of(String realmId, String userId, Boolean offline, String clientUuid) {
+        return new SessionRowFilter(realmId, userId, offline, clientUuid, null, null, null, null, null, null, null, null,
+                null);
     }
 
     public SessionRowFilter without(SessionRow session) {

@@ -30,7 +30,7 @@ class SessionCriteriaTest {
         SessionCriteria none = parse(null, null, null, null, null);
         assertFalse(none.narrows());
         assertEquals(SessionType.ALL, none.type());
-        assertEquals(SessionRowFilter.realm("r"), none.rows("r", null));
+        assertEquals(SessionRowFilter.of("r", null, null, null), none.rows("r", null));
     }
 
     @Test

@@ -16,11 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /**
- * Which sessions a tombstone refuses, and how long it is kept. The store is a map standing in for Keycloak's
+ * Which sessions a tombstone refuses, and how long it is kept. The store is a map read through a mock of Keycloak's
  * single-use object store; writing through it in a transaction of its own is the integration tests' part.
  */
 class TombstonesTest {
@@ -34,8 +35,10 @@ class TombstonesTest {
 
     @BeforeEach
     void tombstoneOfAnEndedOnlineSession() {
+        SingleUseObjectProvider singleUseObjects = mock(SingleUseObjectProvider.class);
+        when(singleUseObjects.get(anyString())).thenAnswer(read -> store.get(read.<String>getArgument(0)));
         KeycloakSession session = mock(KeycloakSession.class);
-        when(session.singleUseObjects()).thenReturn(new MapStore(store));
+        when(session.singleUseObjects()).thenReturn(singleUseObjects);
         tombstones = new Tombstones(session);
         store.put(Tombstones.key(ID, false), Map.of("startedUpTo", String.valueOf(ENDED_SESSION_STARTED),
                 "endedAt", String.valueOf(ENDED_SESSION_STARTED + 50), "realm", "realm-1"));
@@ -130,42 +133,5 @@ class TombstonesTest {
         when(realm.getSsoSessionMaxLifespanRememberMe()).thenReturn(72000);
         when(realm.getOfflineSessionIdleTimeout()).thenReturn(2592000);
         return realm;
-    }
-
-    /** Keycloak's single-use object store, as a map (entries never expire here). */
-    private record MapStore(Map<String, Map<String, String>> entries) implements SingleUseObjectProvider {
-        @Override
-        public void put(String key, long lifespanSeconds, Map<String, String> notes) {
-            entries.put(key, notes);
-        }
-
-        @Override
-        public Map<String, String> get(String key) {
-            return entries.get(key);
-        }
-
-        @Override
-        public Map<String, String> remove(String key) {
-            return entries.remove(key);
-        }
-
-        @Override
-        public boolean replace(String key, Map<String, String> notes) {
-            return entries.replace(key, notes) != null;
-        }
-
-        @Override
-        public boolean putIfAbsent(String key, long lifespanInSeconds) {
-            return entries.putIfAbsent(key, Map.of()) == null;
-        }
-
-        @Override
-        public boolean contains(String key) {
-            return entries.containsKey(key);
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -35,7 +35,7 @@ class KnownDevicesTest {
         assertTrue(memory.knows(FIREFOX_LINUX, TODAY + KnownDevices.FORGET_AFTER_DAYS - 1));
         assertFalse(memory.knows(FIREFOX_LINUX, TODAY + KnownDevices.FORGET_AFTER_DAYS));
         KnownDevices later = memory.remember(key(1), TODAY + KnownDevices.FORGET_AFTER_DAYS);
-        assertEquals(1, later.size());
+        assertEquals(1, later.entries().size());
         assertEquals(List.of(FIREFOX_LINUX), memory.forgottenIn(later));
     }
 
@@ -45,7 +45,7 @@ class KnownDevicesTest {
         for (int i = 1; i <= KnownDevices.CAPACITY; i++) {
             memory = memory.remember(key(i), TODAY + i);
         }
-        assertEquals(KnownDevices.CAPACITY, memory.size());
+        assertEquals(KnownDevices.CAPACITY, memory.entries().size());
         assertFalse(memory.knows(FIREFOX_LINUX, TODAY + 20));
         assertNull(memory.lastDay(FIREFOX_LINUX));
     }
@@ -53,7 +53,7 @@ class KnownDevicesTest {
     @Test
     void signingInAgainRefreshesTheDayWithoutDuplicates() {
         KnownDevices memory = KnownDevices.of(List.of()).remember(FIREFOX_LINUX, TODAY).remember(FIREFOX_LINUX, TODAY + 100);
-        assertEquals(1, memory.size());
+        assertEquals(1, memory.entries().size());
         assertTrue(memory.knows(FIREFOX_LINUX, TODAY + 250));
         assertEquals(List.of(), KnownDevices.of(List.of(new KnownDevices.Entry(FIREFOX_LINUX, TODAY))).forgottenIn(memory));
     }
