@@ -170,26 +170,14 @@ public class SessionsResource extends ApiResource {
     // The literal paths answer 405 for the methods they lack: without these, GET /revoke would be read as the session
     // with the id "revoke", and DELETE /whoami as a revocation of the session "whoami".
     @GET
-    @Path("revoke")
-    public Response getRevoke() {
-        return methodNotAllowed();
-    }
-
-    @GET
-    @Path("end-session")
-    public Response getEndSession() {
+    @Path("{literal: revoke|end-session}")
+    public Response getLiteral() {
         return methodNotAllowed();
     }
 
     @DELETE
-    @Path("whoami")
-    public Response deleteWhoami() {
-        return methodNotAllowed();
-    }
-
-    @DELETE
-    @Path("end-session")
-    public Response deleteEndSession() {
+    @Path("{literal: whoami|end-session}")
+    public Response deleteLiteral() {
         return methodNotAllowed();
     }
 
