@@ -1,11 +1,9 @@
 package io.github.kcsessions.alert;
 
+import com.google.common.hash.Hashing;
 import io.github.kcsessions.device.DeviceInfo;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -24,7 +22,8 @@ public record DeviceKey(String value) {
     public static DeviceKey of(DeviceInfo device) {
         String kind = device.apiClient() ? "api" : device.deviceType();
         String identity = String.join("|", family(device.browser()), family(device.os()), kind);
-        return new DeviceKey(hash(identity));
+        String hash = Hashing.sha256().hashString(identity, StandardCharsets.UTF_8).toString();
+        return new DeviceKey(hash.substring(0, LENGTH));
     }
 
     /** Whether the device says anything at all: a sign-in without a user agent is no device to remember or report. */
@@ -34,14 +33,5 @@ public record DeviceKey(String value) {
 
     private static String family(String name) {
         return name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, LENGTH);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.kcsessions.alert;
 
+import com.google.common.base.Throwables;
 import io.github.kcsessions.device.DeviceRecord;
 import io.github.kcsessions.metrics.SessionMetrics;
 import org.jboss.logging.Logger;
@@ -79,8 +80,10 @@ final class NewDeviceEmail {
         } catch (EmailException e) {
             SessionMetrics.newDeviceEmail(realm.getName(), "failed");
             // Lost only as an email: the sign-in is long done, and the device is remembered anyway.
+            Throwable root = Throwables.getRootCause(e);
             LOG.warnf("Could not send the new-device email for session %s of user %s in realm %s: %s",
-                    signIn.sessionId(), user.getId(), realm.getName(), rootMessage(e));
+                    signIn.sessionId(), user.getId(), realm.getName(),
+                    root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
         }
     }
 
@@ -138,13 +141,5 @@ final class NewDeviceEmail {
     private int lifespan(NewDeviceCheck signIn) {
         Integer override = realm.getUserActionTokenLifespans().get(EndSessionToken.TOKEN_TYPE);
         return override != null ? override : signIn.linkLifespan();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.kcsessions.rest;
 
+import com.google.common.hash.Hashing;
 import io.github.kcsessions.protocol.ExtensionInfo;
 import io.github.kcsessions.protocol.ApiResponses;
 import jakarta.ws.rs.core.EntityTag;
@@ -10,8 +11,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,13 +114,9 @@ final class UiFiles {
     }
 
     private static File file(byte[] content) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(ExtensionInfo.VERSION.getBytes(StandardCharsets.UTF_8));
-            String hash = Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest(content)).substring(0, 22);
-            return new File(content, new EntityTag(hash));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] digest = Hashing.sha256().newHasher().putString(ExtensionInfo.VERSION, StandardCharsets.UTF_8)
+                .putBytes(content).hash().asBytes();
+        return new File(content, new EntityTag(Base64.getUrlEncoder().withoutPadding().encodeToString(digest)
+                .substring(0, 22)));
     }
 }
