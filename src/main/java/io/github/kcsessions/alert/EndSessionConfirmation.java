@@ -10,7 +10,6 @@ import org.keycloak.TokenVerifier;
 import org.keycloak.authentication.actiontoken.DefaultActionToken;
 import org.keycloak.common.VerificationException;
 import org.keycloak.common.util.Time;
-import org.keycloak.crypto.SignatureProvider;
 import org.keycloak.exceptions.TokenNotActiveException;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
@@ -90,7 +89,8 @@ public final class EndSessionConfirmation {
         page.put("key", key);
         page.put("action", Urls.realmBase(session.getContext().getUri().getBaseUri()).path("{realm}/" + CONFIRM_PATH)
                 .build(realm.getName()).toString());
-        return forms(authSession, user).setAttribute("kcsEndSession", page).createForm(TEMPLATE);
+        return session.getProvider(LoginFormsProvider.class).setAuthenticationSession(authSession).setUser(user)
+                .setAttribute("kcsEndSession", page).createForm(TEMPLATE);
     }
 
     /** The result: the session has ended; what to do next. */
@@ -101,7 +101,8 @@ public final class EndSessionConfirmation {
                 .toString();
         page.put("changePasswordUrl", console + "account-security/signing-in");
         page.put("devicesUrl", console);
-        return forms(null, user).setAttribute("kcsEndSession", page).createForm(TEMPLATE);
+        return session.getProvider(LoginFormsProvider.class).setUser(user).setAttribute("kcsEndSession", page)
+                .createForm(TEMPLATE);
     }
 
     private Response error(String messageKey) {
@@ -117,35 +118,23 @@ public final class EndSessionConfirmation {
                 .toList();
     }
 
-    private LoginFormsProvider forms(AuthenticationSessionModel authSession, UserModel user) {
-        LoginFormsProvider forms = session.getProvider(LoginFormsProvider.class);
-        if (authSession != null) {
-            forms.setAuthenticationSession(authSession);
-        }
-        return forms.setUser(user);
-    }
-
     private Map<String, Object> describe(UserSessionModel target) {
         return DeviceWords.of(DeviceNote.decode(target.getNote(DeviceNote.NAME)), target.getIpAddress(),
                 session.getContext().resolveLocale(target.getUser()));
     }
 
     private EndSessionToken verified(String key) throws VerificationException {
-        if (key == null || key.isBlank()) {
-            throw new VerificationException("no token");
+        // The realm's keys check the signature; null when there is no token or no valid signature.
+        EndSessionToken token = session.tokens().decode(key, EndSessionToken.class);
+        if (token == null) {
+            throw new VerificationException("not a token of this realm");
         }
-        TokenVerifier<EndSessionToken> verifier = TokenVerifier.create(key, EndSessionToken.class)
+        return TokenVerifier.createWithoutSignature(token)
                 .withChecks(TokenVerifier.IS_ACTIVE,
                         new TokenVerifier.RealmUrlCheck(Urls.realmIssuer(session.getContext().getUri().getBaseUri(),
                                 realm.getName())),
                         DefaultActionToken.ACTION_TOKEN_BASIC_CHECKS,
-                        token -> EndSessionToken.TOKEN_TYPE.equals(token.getActionId()) && token.getSessionId() != null);
-        SignatureProvider signatures = session.getProvider(SignatureProvider.class,
-                verifier.getHeader().getAlgorithm().name());
-        if (signatures == null) {
-            throw new VerificationException("unknown algorithm");
-        }
-        verifier.verifierContext(signatures.verifier(verifier.getHeader().getKeyId()));
-        return verifier.verify().getToken();
+                        t -> EndSessionToken.TOKEN_TYPE.equals(t.getActionId()) && t.getSessionId() != null)
+                .verify().getToken();
     }
 }
