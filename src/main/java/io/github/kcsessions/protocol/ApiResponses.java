@@ -42,47 +42,41 @@ public final class ApiResponses {
     }
 
     public static Response run(KeycloakSession session, Supplier<Response> operation) {
-        return guard(session, answer(session, operation));
-    }
-
-    private static Response answer(KeycloakSession session, Supplier<Response> operation) {
+        Response response;
         try {
-            return operation.get();
+            response = operation.get();
         } catch (ApiException e) {
-            return error(session, e);
+            response = error(session, e);
         } catch (ForbiddenException e) {
             // Keycloak's own permission checks (AdminPermissionEvaluator) refuse this way.
-            return error(session, ApiException.forbidden(
+            response = error(session, ApiException.forbidden(
                     "The administrator's realm-management roles do not allow this for these users."));
         } catch (RuntimeException e) {
             LOG.error("Session API request failed", e);
             session.getTransactionManager().setRollbackOnly();
-            return error(session, new ApiException(Response.Status.INTERNAL_SERVER_ERROR, "internal_error",
+            response = error(session, new ApiException(Response.Status.INTERNAL_SERVER_ERROR, "internal_error",
                     "The server could not complete the request; the server log has the details."));
         }
+        return guard(session, response);
     }
 
     public static Response ok(Object body) {
-        return json(Response.Status.OK, body);
+        return json(Response.Status.OK, body).build();
     }
 
     public static Response noContent() {
         return Response.noContent().cacheControl(NO_STORE).build();
     }
 
-    public static Response json(Response.Status status, Object body) {
+    private static Response.ResponseBuilder json(Response.Status status, Object body) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
                 .cacheControl(NO_STORE)
-                .entity(toJson(body))
-                .build();
+                .entity(toJson(body));
     }
 
     static Response error(KeycloakSession session, ApiException e) {
-        Response.ResponseBuilder response = Response.status(e.status())
-                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
-                .cacheControl(NO_STORE)
-                .entity(toJson(e.toError()));
+        Response.ResponseBuilder response = json(e.status(), e.toError());
         if (e.challenge() != ApiException.Challenge.NONE) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, e.bearerChallenge(session.getContext().getRealm().getName()));
         }

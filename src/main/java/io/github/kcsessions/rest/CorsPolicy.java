@@ -22,9 +22,7 @@ import java.util.List;
  */
 final class CorsPolicy {
 
-    static final String[] METHODS = {"GET", "POST", "DELETE", "OPTIONS"};
-    private static final String VARY = "Vary";
-    private static final String ANY_ORIGIN = "*";
+    private static final String[] METHODS = {"GET", "POST", "DELETE", "OPTIONS"};
 
     private final KeycloakSession session;
 
@@ -49,7 +47,7 @@ final class CorsPolicy {
     }
 
     Response preflight() {
-        session.getContext().getHttpResponse().addHeader(VARY, "Origin");
+        session.getContext().getHttpResponse().addHeader("Vary", "Origin");
         if (fromRealmWebOrigin()) {
             Cors.builder().auth().preflight().allowedMethods(METHODS).add();
         }
@@ -62,25 +60,21 @@ final class CorsPolicy {
      */
     void allowRealmWebOrigin() {
         if (fromRealmWebOrigin()) {
-            session.getContext().getHttpResponse().addHeader(VARY, "Origin");
+            session.getContext().getHttpResponse().addHeader("Vary", "Origin");
             Cors.builder().auth().exposedHeaders("WWW-Authenticate").checkAllowedOrigins(List.of(origin())).add();
         }
     }
 
     /**
-     * Whether some enabled client of the realm lists the request's origin as a Web Origin. Decided per request from
-     * Keycloak's cached clients, so that a client changed on any node of a cluster counts at once; it stops at the
-     * first client that allows the origin.
+     * Whether some enabled client of the realm lists the request's origin as a Web Origin: decided per request from
+     * Keycloak's cached clients, so that a client changed on any node of a cluster counts at once.
      */
     private boolean fromRealmWebOrigin() {
         String origin = origin();
-        if (origin == null) {
-            return false;
-        }
-        return session.getContext().getRealm().getClientsStream()
+        return origin != null && session.getContext().getRealm().getClientsStream()
                 .filter(client -> client.isEnabled() && !client.isBearerOnly())
                 .map(client -> WebOriginsUtils.resolveValidWebOrigins(session, client))
-                .anyMatch(origins -> origins.contains(origin) || origins.contains(ANY_ORIGIN));
+                .anyMatch(origins -> origins.contains(origin) || origins.contains("*"));
     }
 
     private String origin() {
