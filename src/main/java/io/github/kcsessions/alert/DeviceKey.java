@@ -7,13 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * What makes two sign-ins "the same device" for the new-device email (docs/new-device-email.md): the browser family,
- * the OS family and the kind of device (desktop, mobile, tablet, API client). Versions are left out on purpose (a
- * browser update is not a new device), and so are addresses and places (a laptop on the road, a phone changing networks
- * are the same device; a new country alone sends nothing).
- *
- * <p>Stored as a short hash, so that a user agent's text never reaches the user's attributes and every key has the
- * same small size.
+ * What makes two sign-ins "the same device" for the new-device email: browser family, OS family and kind of device.
+ * Versions, addresses and places are left out on purpose (a browser update or a phone changing networks is the same
+ * device). A short hash, so that a user agent's text is never stored and every key has the same small size.
  */
 public record DeviceKey(String value) {
 

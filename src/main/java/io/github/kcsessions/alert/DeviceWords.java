@@ -11,9 +11,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A session's device and place as the email and the "This wasn't me" pages put them, for their templates:
- * {@code browser} ("Firefox 133", "curl 8.5"), {@code os} ("Windows 10"), {@code apiClient}, {@code ipAddress} and
- * {@code place} ("London, United Kingdom", the country named in the reader's language); empty strings when unknown.
+ * A session's device and place for the templates of the email and the "This wasn't me" pages: {@code browser}
+ * ("Firefox 133"), {@code os}, {@code apiClient}, {@code ipAddress} and {@code place} (in the reader's language).
  */
 public final class DeviceWords {
 

@@ -10,10 +10,8 @@ import org.keycloak.models.Constants;
 import org.keycloak.services.messages.Messages;
 
 /**
- * Opens a "This wasn't me" link (GET {@code /realms/{realm}/login-actions/action-token?key=...}). Keycloak has
- * already checked the token's signature, expiry, realm and user, and that it was not used yet; this shows what will
- * happen and asks to confirm, and changes nothing: mail scanners open links. The confirmation posts the token to
- * {@link EndSessionConfirmation}.
+ * Opens a "This wasn't me" link, which Keycloak has verified: shows what will happen and asks to confirm, and changes
+ * nothing, since mail scanners open links. The confirmation posts the token to {@link EndSessionConfirmation}.
  */
 public class EndSessionActionTokenHandler extends AbstractActionTokenHandler<EndSessionToken> {
 

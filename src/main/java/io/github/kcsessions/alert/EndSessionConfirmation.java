@@ -20,17 +20,14 @@ import org.keycloak.services.ErrorPage;
 import org.keycloak.services.Urls;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * "This wasn't me": its pages, in the realm's login theme (template {@value #TEMPLATE}, from
- * {@code themes/theme-resources}, so it works with any login theme, and Keycloak's own error page for a link that
- * cannot be used), and the confirmation (POST {@code /realms/{realm}/sessions/end-session}, form field {@code key}),
- * which checks the action token as Keycloak's action-token endpoint does, uses it up (atomically, in Keycloak's
- * single-use store, so a second post or a later GET of the link is refused on every node), and ends the session it
- * names exactly as a revocation through the API does: back-channel logout and a {@code LOGOUT} event.
+ * "This wasn't me": its pages in the realm's login theme (template {@value #TEMPLATE}, in any login theme), and the
+ * confirmation, which checks the action token as Keycloak's action-token endpoint does, uses it up in Keycloak's
+ * single-use store (so a second post or a later GET of the link is refused on every node), and ends the session as an
+ * API revocation does.
  */
 public final class EndSessionConfirmation {
 
@@ -84,8 +81,7 @@ public final class EndSessionConfirmation {
         if (sessions.isEmpty()) {
             return error("kcsEndSessionGone");
         }
-        Map<String, Object> page = new HashMap<>(describe(sessions.get(0)));
-        page.put("state", "confirm");
+        Map<String, Object> page = describe(sessions.get(0), "confirm");
         page.put("key", key);
         page.put("action", Urls.realmBase(session.getContext().getUri().getBaseUri()).path("{realm}/" + CONFIRM_PATH)
                 .build(realm.getName()).toString());
@@ -95,8 +91,7 @@ public final class EndSessionConfirmation {
 
     /** The result: the session has ended; what to do next. */
     private Response done(UserModel user, UserSessionModel ended) {
-        Map<String, Object> page = new HashMap<>(describe(ended));
-        page.put("state", "done");
+        Map<String, Object> page = describe(ended, "done");
         String console = Urls.accountBase(session.getContext().getUri().getBaseUri()).path("/").build(realm.getName())
                 .toString();
         page.put("changePasswordUrl", console + "account-security/signing-in");
@@ -118,9 +113,11 @@ public final class EndSessionConfirmation {
                 .toList();
     }
 
-    private Map<String, Object> describe(UserSessionModel target) {
-        return DeviceWords.of(DeviceNote.decode(target.getNote(DeviceNote.NAME)), target.getIpAddress(),
-                session.getContext().resolveLocale(target.getUser()));
+    private Map<String, Object> describe(UserSessionModel target, String state) {
+        Map<String, Object> page = DeviceWords.of(DeviceNote.decode(target.getNote(DeviceNote.NAME)),
+                target.getIpAddress(), session.getContext().resolveLocale(target.getUser()));
+        page.put("state", state);
+        return page;
     }
 
     private EndSessionToken verified(String key) throws VerificationException {

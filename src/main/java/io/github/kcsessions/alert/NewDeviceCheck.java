@@ -19,13 +19,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * After one sign-in: is its device new for this account? Updates the account's known devices
- * ({@link KnownDeviceStore}) and, for a new device, sends the email. Runs after the sign-in committed, so the session and
- * the device the capture recorded for it are there to read.
- *
- * <p>Rules (docs/new-device-email.md): a sign-in whose device is unknown to an account that already knows at least one
- * device is new; the first sign-in an account makes while the feature is on only teaches it its first device; a
- * device the capture could not recognise (no user agent) is neither remembered nor reported.
+ * After one sign-in has committed: is its device new for this account? Updates the account's known devices and, for a
+ * new device, sends the email. An account's first device is only learned, and a device without a user agent is neither
+ * remembered nor reported (docs/new-device-email.md).
  */
 record NewDeviceCheck(String realmId, String userId, String sessionId, String clientId, long time, URI baseUri,
                       int linkLifespan) {
@@ -55,10 +51,8 @@ record NewDeviceCheck(String realmId, String userId, String sessionId, String cl
     }
 
     /**
-     * Records the sighting in a transaction that has committed when this returns, so that a simultaneous sign-in of
-     * the same device waits for the claim only as long as the claim itself, never for an email being sent.
-     *
-     * @return the device when it is news to report, else null
+     * The device when it is news to report, else null; committed when this returns, so that a simultaneous sign-in
+     * of the same device never waits for an email being sent.
      */
     private DeviceRecord sight(KeycloakSessionFactory factory) {
         try {

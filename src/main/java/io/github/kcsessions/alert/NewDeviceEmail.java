@@ -30,10 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The "new sign-in" email (templates {@code kcs-new-device.ftl}, html and text, in {@code themes/theme-resources}):
- * what device, where, when and through which application, with a link to the "Devices & sessions" page and a
- * "This wasn't me" link. Written in the user's own language (their locale attribute, else the realm's default),
- * never one the sign-in request asked for.
+ * The "new sign-in" email (template {@value #TEMPLATE}): what device, where, when and through which application, with
+ * links to the "Devices & sessions" page and "This wasn't me". In the user's own language, never the request's.
  */
 final class NewDeviceEmail {
 

@@ -23,13 +23,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
- * The "new sign-in" email, for the realms that ask for it: a realm turns it on by adding {@value #ID} to its event
- * listeners (Realm settings, Events), and needs its SMTP settings (docs/new-device-email.md). Not global, so a realm
- * that does not add it gets nothing.
- *
- * <p>SPI option: {@code --spi-events-listener-new-device-email-link-lifespan=<seconds>}, how long a "This wasn't me"
- * link works unless the realm overrides it with the attribute
- * {@code actionTokenGeneratedByUserLifespan.kcs-end-session}.
+ * The "new sign-in" email, for the realms that add {@value #ID} to their event listeners and have SMTP settings
+ * (docs/new-device-email.md). Not global, so a realm that does not add it gets nothing.
  */
 public class NewDeviceEmailListenerFactory implements EventListenerProviderFactory, ServerInfoAwareProviderFactory {
 
@@ -82,10 +77,8 @@ public class NewDeviceEmailListenerFactory implements EventListenerProviderFacto
     }
 
     /**
-     * Hands every successful sign-in of the realm to a {@link NewDeviceCheck}, which runs after the sign-in's
-     * transaction has committed, on an executor thread: the sign-in never waits for the check, the database or the mail
-     * server, and nothing the check does can fail it. In the request itself this only records a few ids and the
-     * server's address.
+     * Hands every sign-in to a {@link NewDeviceCheck} on an executor thread after the sign-in has committed: the
+     * sign-in never waits for the check, the database or the mail server, and nothing the check does can fail it.
      */
     private final class NewDeviceEmailListener implements EventListenerProvider {
 

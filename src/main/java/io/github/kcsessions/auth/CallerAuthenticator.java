@@ -20,11 +20,9 @@ import org.keycloak.services.managers.AuthenticationManager;
 import java.util.List;
 
 /**
- * Recognises the caller from a bearer access token of this realm or, for reads only, the realm's SSO cookie.
- * The {@code Authorization} header is read by Keycloak's own {@link AppAuthManager} (Bearer, and DPoP when the realm's
- * server has the DPoP feature on; more than one header is refused), and every token check (signature, issuer, expiry,
- * revocation, DPoP proof, live session, enabled user and client) is Keycloak's
- * {@link AppAuthManager.BearerTokenAuthenticator}. Only the answers are ours, in this API's error schema.
+ * Recognises the caller from a bearer access token of this realm or, for reads only, the realm's SSO cookie. Every
+ * check (header, signature, expiry, revocation, DPoP, live session, enabled user) is Keycloak's {@link AppAuthManager};
+ * only the answers are ours, in this API's error schema.
  */
 public final class CallerAuthenticator {
 

@@ -18,11 +18,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Runs one HTTP operation of this API and owns what every response has in common: {@code Cache-Control: no-store},
- * JSON bodies, and errors in the {@link ApiException.Body} schema.
- *
- * <p>No exception may escape a resource method: Keycloak's own error handler would answer in another schema (and
- * would mark the transaction for rollback anyway, which a 500 here does explicitly).
+ * Runs one operation of this API: {@code Cache-Control: no-store}, JSON bodies, errors in the {@link ApiException.Body}
+ * schema. No exception may escape, since Keycloak's error handler would answer in another schema.
  */
 public final class ApiResponses {
 

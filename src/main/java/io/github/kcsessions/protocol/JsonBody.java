@@ -15,12 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A request body that must be one JSON object, read strictly: the media type is exactly {@code application/json}
- * (optionally {@code charset=utf-8}), never a wildcard or a list; a key given twice, trailing content or a value of
- * the wrong type is an error that says so. A lenient reader would say yes to bodies a client did not mean.
- *
- * <p>The {@code Content-Type} header is read here from its raw text rather than through JAX-RS, whose parser throws
- * on values such as {@code application/json, text/plain} or the empty string.
+ * A request body that must be one JSON object, read strictly (a key given twice, trailing content, a wrong type are
+ * errors), since a lenient reader would say yes to bodies a client did not mean. The {@code Content-Type} is read from
+ * its raw text: JAX-RS's parser throws on values such as {@code application/json, text/plain} or the empty string.
  */
 public final class JsonBody {
 
@@ -80,14 +77,11 @@ public final class JsonBody {
     /** A string value that must be there and not be blank. */
     public String requiredText(String name) {
         JsonNode value = root.get(name);
-        if (value == null || value.isNull()) {
+        if (value == null || value.isNull() || value.isTextual() && value.asText().isBlank()) {
             throw ApiException.invalidRequest("'" + name + "' is required.");
         }
         if (!value.isTextual()) {
             throw ApiException.invalidRequest("'" + name + "' must be a string.");
-        }
-        if (value.asText().isBlank()) {
-            throw ApiException.invalidRequest("'" + name + "' is required.");
         }
         return value.asText();
     }

@@ -19,14 +19,10 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * What the API's two resources share: every operation runs through {@link #respond}, and paths or methods that name
- * nothing are answered in the API's own error schema.
- *
- * <p>Why the routes below exist: the JAX-RS layer routes by method first, then by path. A path that no template of the
- * request's method matches becomes JAX-RS's own 404 or 405, which Keycloak's error handler answers in Keycloak's
- * format; there is no exception mapper a provider can add. So every method the API knows has a template that matches
- * any path (literal paths of a subclass always win over them). Methods the API does not know at all never get here:
- * {@link KnownMethods} answers them.
+ * What the API's two resources share: every operation runs through {@link #respond}. The catch-all routes below exist
+ * because a path that no template of its method matches gets JAX-RS's own 404 or 405 in Keycloak's format, and a
+ * provider cannot add an exception mapper; literal paths of a subclass win over them. Methods the API does not know
+ * never get here: {@link KnownMethods} answers them.
  */
 public abstract class ApiResource {
 
@@ -42,7 +38,6 @@ public abstract class ApiResource {
         this.realm = realm;
     }
 
-    /** Runs an operation: its errors become error-schema responses, unexpected failures a 500 without details. */
     protected Response respond(Supplier<Response> operation) {
         return ApiResponses.run(session, operation);
     }
@@ -55,10 +50,7 @@ public abstract class ApiResource {
         return response;
     }
 
-    /**
-     * A trailing slash on a collection ({@code /sessions/}) is the item path with an empty id, as a client that builds
-     * {@code /sessions/${id}} from an empty variable sends it; it must never act on the whole collection.
-     */
+    /** {@code /sessions/} is an item path with an empty id (an empty variable): it must never act on all sessions. */
     protected void refuseEmptyId() {
         String path = session.getContext().getUri().getRequestUri().getRawPath();
         if (path != null && path.endsWith("/")) {
@@ -101,10 +93,7 @@ public abstract class ApiResource {
         return NESTED.matcher(path).matches() ? noSuchPath() : methodNotAllowed();
     }
 
-    /**
-     * Runs before the request is routed to a method of this resource, and so before its body is read: a response to
-     * send instead, or null to go on.
-     */
+    /** Runs before routing, so before the body is read: a response to send instead, or null to go on. */
     protected Response beforeRouting(String method) {
         return null;
     }

@@ -12,13 +12,10 @@ import org.keycloak.services.cors.Cors;
 import java.util.List;
 
 /**
- * Which browser origins may use this API. The decision is ours; the headers are written by Keycloak's own
- * {@link Cors}, so allowed headers and max age are the server's (and follow its {@code --spi-cors-default-*} options).
- *
- * <p>A request with a token is allowed from the token's allowed origins (its client's Web Origins), checked by
- * Keycloak's {@link Cors} before anything happens. A preflight carries no token, so it is answered for origins that
- * some client of the realm lists as a Web Origin, and for no other (Keycloak's account API echoes any origin). A
- * cookie-authenticated request is allowed from the server's own origin only.
+ * Which browser origins may use this API; the headers are Keycloak's {@link Cors} (and its server options). A request
+ * with a token is allowed from the token's allowed origins, a cookie-authenticated one from the server's own origin
+ * only. A preflight carries no token: it is answered for origins that some client of the realm lists as a Web Origin,
+ * and for no other (Keycloak's account API echoes any origin).
  */
 final class CorsPolicy {
 

@@ -8,15 +8,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.Set;
 
 /**
- * What a provider hands to Keycloak in place of an {@link ApiResource}: a resource locator that passes the request on
- * for the methods the API knows, and answers every other method ({@code TRACE}, {@code PROPFIND}, any made-up name)
- * with a 405 in the API's error schema, before any body is read.
- *
- * <p>Why a locator: the JAX-RS layer answers a method for which a class has no route with its own 405, in Keycloak's
- * format, and it routes such a method only to locators. A locator beside the resource methods of the same class would
- * also outrank them for every method (a template with a variable is more specific than the empty one), so it sits
- * here, one level up, and claims the empty path prefix only. {@code OPTIONS} needs a method of its own: without one the
- * JAX-RS layer would answer it itself, with no CORS headers.
+ * An {@link ApiResource} behind a resource locator, which answers the methods the API does not know (TRACE, PROPFIND,
+ * any made-up name) with a 405 in the API's schema before any body is read. A locator, since JAX-RS routes such a
+ * method only to locators (else its own 405 in Keycloak's format); one level up, since a locator beside the resource
+ * methods would outrank them all. {@code OPTIONS} needs its own method, or JAX-RS answers it without CORS headers.
  */
 public final class KnownMethods {
 

@@ -34,14 +34,10 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-/**
- * {@code /realms/{realm}/sessions}: the signed-in user's own sessions. Every method runs through {@link #respond} so
- * that errors, caching and CORS are the same everywhere.
- */
+/** {@code /realms/{realm}/sessions}: the signed-in user's own sessions. */
 public class SessionsResource extends ApiResource {
 
     private static final String SELF_SERVICE = "self_service";
-    private static final String SESSION_TOKEN = "session_token";
     /** The one key of the body of {@code /revoke}. */
     private static final String BODY_KEY = "sessionToken";
     private static final Pattern REVOKE_PATH = Pattern.compile(".*/sessions/revoke/?");
@@ -134,7 +130,7 @@ public class SessionsResource extends ApiResource {
             cors.allowRealmWebOrigin();
             String token = JsonBody.read(contentTypes(), body).allowOnly(BODY_KEY).requiredText(BODY_KEY);
             List<UserSessionModel> targets = new SessionTokenResolver(session, realm).sessionOf(token);
-            revoked = revoker().revoke(targets, SESSION_TOKEN, null, null);
+            revoked = revoker().revoke(targets, "session_token", null, null);
             return ApiResponses.noContent();
         });
     }
@@ -145,10 +141,7 @@ public class SessionsResource extends ApiResource {
         return revokeByToken(body);
     }
 
-    /**
-     * The confirmation form of a "This wasn't me" link (docs/new-device-email.md): a browser's form post, answered with
-     * a page of the login theme, not JSON. The token in the form is the only credential.
-     */
+    /** The "This wasn't me" form post (docs/new-device-email.md), answered with a login-theme page, not JSON. */
     @POST
     @Path("end-session")
     public Response endSession() {
@@ -156,10 +149,6 @@ public class SessionsResource extends ApiResource {
         return new EndSessionConfirmation(session, realm).confirm(key);
     }
 
-    /**
-     * The {@code <keycloak-sessions>} web component's modules (docs/embedding.md): public code, the same for every
-     * realm, loadable from any origin.
-     */
     @GET
     @Path("ui/{file}")
     public Response ui(@PathParam("file") String file) {
@@ -182,10 +171,8 @@ public class SessionsResource extends ApiResource {
     }
 
     /**
-     * A body for {@code /revoke} that is not JSON is refused here, before routing: the JAX-RS layer would otherwise
-     * try to read it into a string first, and fails on a multipart body or a {@code Content-Type} it cannot parse
-     * with a 500 in Keycloak's format. The confirmation form of {@code /end-session} is answered with its error page
-     * when its {@code Content-Type} cannot be parsed, for the same reason.
+     * Refused before routing, where JAX-RS would fail to read the body (multipart, an unparseable {@code Content-Type})
+     * with a 500 in Keycloak's format: a non-JSON body of {@code /revoke}, an unparseable form of {@code /end-session}.
      */
     @Override
     protected Response beforeRouting(String method) {

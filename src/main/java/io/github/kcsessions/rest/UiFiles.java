@@ -19,13 +19,9 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * The {@code <keycloak-sessions>} web component (docs/embedding.md): the ES modules under
- * {@code /realms/{realm}/sessions/ui/}, the same for every realm. Read from the jar once; the messages module is made
- * from the account theme's message bundles, so that the component and the account page say the same words.
- *
- * <p>Any origin may load them ({@code Access-Control-Allow-Origin: *}): they are public code without user data, a
- * module script from another origin needs the header, and answering every origin alike keeps one cacheable copy. The
- * API calls the component makes are CORS-checked against the realm's web origins as always.
+ * The {@code <keycloak-sessions>} web component's modules (docs/embedding.md), read from the jar once; the messages
+ * module is made from the account theme's bundles, so that the component and the account page say the same words.
+ * Any origin may load them: public code without user data, and one cacheable copy for all origins.
  */
 final class UiFiles {
 
