@@ -27,6 +27,12 @@ class DeviceKeyTest {
         assertEquals(DeviceKey.LENGTH, FIREFOX_LINUX.value().length());
     }
 
+    /** Keys are stored (KCS_KNOWN_DEVICE): a build that computed them otherwise would mail every user again. */
+    @Test
+    void theStoredFormIsTheFirstTwelveHexDigitsOfTheSha256OfFamiliesAndKind() {
+        assertEquals("562fb58e9309", FIREFOX_LINUX.value()); // printf 'firefox|linux|desktop' | sha256sum
+    }
+
     @Test
     void aDeviceWithoutBrowserOrOsIsNotRecognisable() {
         assertFalse(DeviceKey.isRecognisable(DeviceInfo.NONE));
