@@ -151,7 +151,7 @@ final class DeviceCaptureListener implements EventListenerProvider {
                 || !DeviceSessions.filteredFields(previous).equals(DeviceSessions.filteredFields(next));
         if (changed) {
             table().save(realmId, target.getUser().getId(), target.getId(), target.isOffline(), next,
-                    (int) next.lastSeenAt());
+                    (int) next.lastSeenAt(), true);
             activity.written(target.getId(), target.isOffline(), (int) next.lastSeenAt());
         }
         if (joined && client != null) {

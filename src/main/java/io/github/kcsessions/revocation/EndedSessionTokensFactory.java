@@ -1,5 +1,6 @@
 package io.github.kcsessions.revocation;
 
+import io.github.kcsessions.sessions.SessionLookup;
 import io.github.kcsessions.sessions.Tombstones;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
@@ -98,9 +99,7 @@ public class EndedSessionTokensFactory
                 if (!tombstones.exists(realm, token.sessionId(), offline)) {
                     continue;
                 }
-                String id = token.sessionId();
-                UserSessionModel candidate = offline ? session.sessions().getOfflineUserSession(realm, id)
-                        : session.sessions().getUserSession(realm, id);
+                UserSessionModel candidate = SessionLookup.find(session, realm, token.sessionId(), offline);
                 if (candidate != null && tombstones.live(realm, candidate, "token_check") == null) {
                     return true;
                 }

@@ -1,5 +1,6 @@
 package io.github.kcsessions.revocation;
 
+import io.github.kcsessions.sessions.SessionLookup;
 import io.github.kcsessions.sessions.Tombstones;
 import io.github.kcsessions.storage.DeviceSessions;
 import org.jboss.logging.Logger;
@@ -16,7 +17,6 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.models.UserSessionProvider;
 import org.keycloak.models.session.UserSessionPersisterProvider;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.util.TokenUtil;
@@ -85,13 +85,13 @@ final class KeycloakSignOuts implements EventListenerProvider {
             // Every logout ends the online session; the offline one only where it is gone now (an offline token's
             // logout), never where it lives on beside a browser's logout.
             ended.add(ended(realm, id, false));
-            if (find(realm, id, true) == null) {
+            if (SessionLookup.find(session, realm, id, true) == null) {
                 ended.add(ended(realm, id, true));
             }
         } else {
             // The revocation endpoint ends the session of the token's kind once no client is left in it.
             boolean offline = TokenUtil.TOKEN_TYPE_OFFLINE.equalsIgnoreCase(detail(event, Details.REFRESH_TOKEN_TYPE));
-            if (find(realm, id, offline) == null) {
+            if (SessionLookup.find(session, realm, id, offline) == null) {
                 ended.add(ended(realm, id, offline));
             }
         }
@@ -164,18 +164,13 @@ final class KeycloakSignOuts implements EventListenerProvider {
         return realmId == null ? null : session.realms().getRealm(realmId);
     }
 
-    /** Null when removed in this request (or never there): a session removed in a transaction reads as null in it. */
-    private UserSessionModel find(RealmModel realm, String id, boolean offline) {
-        UserSessionProvider sessions = session.sessions();
-        return offline ? sessions.getOfflineUserSession(realm, id) : sessions.getUserSession(realm, id);
-    }
-
     /**
      * The ended session, with its start when it can still be read: from the session itself where the event comes
      * before the removal, else from its database row, which is deleted only when the request commits.
      */
     private Tombstones.Ended ended(RealmModel realm, String id, boolean offline) {
-        UserSessionModel known = find(realm, id, offline);
+        // Null when removed in this request (or never there): a session removed in a transaction reads as null in it.
+        UserSessionModel known = SessionLookup.find(session, realm, id, offline);
         if (known == null) {
             known = storedRow(realm, id, offline);
         }

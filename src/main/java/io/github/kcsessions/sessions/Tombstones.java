@@ -206,8 +206,7 @@ public final class Tombstones {
                     return;
                 }
                 RequestContexts.carry(session, own, ownRealm);
-                UserSessionModel copy = offline ? own.sessions().getOfflineUserSession(ownRealm, sessionId)
-                        : own.sessions().getUserSession(ownRealm, sessionId);
+                UserSessionModel copy = SessionLookup.find(own, ownRealm, sessionId, offline);
                 if (copy != null && new Tombstones(own).refuses(ownRealm, copy)) {
                     if (offline) {
                         own.sessions().removeOfflineUserSession(ownRealm, copy);
