@@ -31,15 +31,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Gives the sessions that Keycloak's own routes end a tombstone, as this extension's revocations do: the account API's
- * and the account console's "Sign out", the OIDC logout, the token revocation endpoint, session limits, "sign out other
- * devices", and the admin API's DELETE of a session. Events reach this listener in the request that ends the session,
- * before it commits, and so before the session leaves the caches; the tombstone is committed on its own, at once.
- * The ended sessions' rows of the device table go once the ending has committed ({@link EndedRows}), expiry included.
- *
- * <p>An administrator's "Sign out" of a user gives each of the user's online sessions a tombstone, and the realm's
- * "log out all sessions" one for the whole realm. Keycloak sets a not-before time for both, but to the second: a copy of
- * a session refreshed in the same second as the sign-out gets tokens that pass it.
+ * Gives the sessions that Keycloak's own routes end a tombstone, as this extension's revocations do (account API and
+ * console, OIDC logout, token revocation, session limits, admin API). Events reach this listener in the request that
+ * ends the session, before it commits, and so before the session leaves the caches; the tombstone is committed on its
+ * own, at once. The ended sessions' rows of the device table go once the ending has committed ({@link EndedRows}).
+ * An administrator's "Sign out" of a user, or of a realm, gets tombstones too: Keycloak's not-before time for those is
+ * to the second, and a copy refreshed in the same second would pass it.
  */
 final class KeycloakSignOuts implements EventListenerProvider {
 

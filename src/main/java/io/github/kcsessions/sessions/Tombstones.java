@@ -20,13 +20,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The cluster-wide record that a session has ended, kept for as long as anything of it could still be used, so that a
  * copy of the session that Keycloak puts back into its cache after the removal (Keycloak issue 51127, docs/design.md)
- * is refused wherever it shows up, and removed there.
- *
- * <p>Stored in Keycloak's single-use object store ({@code session.singleUseObjects()}: the cluster's {@code actionTokens}
- * cache, with an expiry per entry), one entry per session id and kind (online or offline, since an offline session
- * shares its id with the online session it came from). An entry refuses only sessions that started no later than the
- * ended one: the same browser that signs in again after a sign-out gets a new session with the same id, and that one
- * is live.
+ * is refused wherever it shows up, and removed there. Kept in Keycloak's single-use object store (the cluster's
+ * {@code actionTokens} cache, with an expiry per entry), one entry per session id and kind. An entry refuses only
+ * sessions that started no later than the ended one: a browser that signs in again gets a new session with the same id.
  */
 public final class Tombstones {
 
