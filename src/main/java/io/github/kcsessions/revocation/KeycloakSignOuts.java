@@ -115,8 +115,12 @@ final class KeycloakSignOuts implements EventListenerProvider {
                 }
             } else if (REALM_LOGOUT_PATH.equals(resourcePath)) {
                 rows().ofRealm(realm.getId());
-                if (enforced) {
-                    recordRealm(realm);
+                try {
+                    if (enforced) {
+                        Tombstones.recordRealm(session.getKeycloakSessionFactory(), realm);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "Could not record the end of every session of realm %s", realm.getName());
                 }
             }
             return;
@@ -203,14 +207,6 @@ final class KeycloakSignOuts implements EventListenerProvider {
         }
     }
 
-    private void recordRealm(RealmModel realm) {
-        try {
-            Tombstones.recordRealm(session.getKeycloakSessionFactory(), realm);
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Could not record the end of every session of realm %s", realm.getName());
-        }
-    }
-
     private void record(RealmModel realm, List<Tombstones.Ended> ended) {
         try {
             Tombstones.record(session.getKeycloakSessionFactory(), realm, ended);
@@ -225,9 +221,8 @@ final class KeycloakSignOuts implements EventListenerProvider {
     }
 
     /**
-     * The device-table rows of the sessions that Keycloak's own routes end, deleted once the ending has committed, in
-     * a transaction of its own: Keycloak's events name the session but not always its kind (online or offline), so
-     * each row goes only if Keycloak no longer has its session then. Collected per request, deleted in one go.
+     * The device-table rows of sessions Keycloak's routes end, collected per request and deleted after its commit:
+     * events do not always name the kind (online or offline), so a row goes only if Keycloak no longer has its session.
      */
     private static final class EndedRows extends AbstractKeycloakTransaction {
 

@@ -19,8 +19,6 @@ import java.util.List;
  * the request, in the {@code Authorization} header or, for userinfo, introspection and token exchange, in a form
  * field. Only its payload's {@code jti} and {@code sid} are read: the signature is Keycloak's to check, and a token
  * that is not the one being checked answers nothing.
- *
- * @param sessionId the token's {@code sid}
  */
 record RequestToken(String sessionId) {
 

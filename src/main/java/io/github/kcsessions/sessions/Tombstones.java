@@ -65,13 +65,7 @@ public final class Tombstones {
         return enforcedByDefault && (realm == null || !"false".equalsIgnoreCase(realm.getAttribute(REALM_SWITCH)));
     }
 
-    /**
-     * One ended session.
-     *
-     * @param startedUpTo sessions with this id and kind that started at or before this time (epoch seconds) are the
-     *                    ended one, or a copy of it
-     * @param lifespan    seconds the tombstone is kept
-     */
+    /** One ended session: those of its id and kind started up to {@code startedUpTo} are it, or a copy of it. */
     public record Ended(String sessionId, boolean offline, int startedUpTo, long lifespan) {
 
         public static Ended of(RealmModel realm, UserSessionModel session) {

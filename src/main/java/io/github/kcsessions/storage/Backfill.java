@@ -20,11 +20,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Fills the device table with the sessions that exist when it is first created (an install or an upgrade from a build
- * without it), from each session's stored device note (or Keycloak's own, for sessions the capture never saw), and
- * moves the known-device memory of the new-device email out of the user attribute earlier builds kept it in. Runs
- * once, on one node: the first to claim its row in {@code KCS_MIGRATION}; a node that finds the claim stale (its node
- * died) takes it over and goes on from where it stopped. Rows the capture wrote meanwhile are never overwritten.
+ * Fills the device table with the sessions that exist when it is first created, and moves the known devices out of the
+ * user attribute of earlier builds. Runs once, on the node that claims its row in {@code KCS_MIGRATION}; a node that
+ * finds the claim stale takes it over where it stopped. Rows the capture wrote meanwhile are never overwritten.
  */
 final class Backfill implements Runnable {
 
