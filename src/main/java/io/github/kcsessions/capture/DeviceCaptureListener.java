@@ -31,12 +31,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Writes the device note of a session from the request that created or used it. Success events arrive synchronously
- * in the request's own transaction, so the request's headers and client address are those of the event.
- *
- * <p>A login (new session, direct grant, or browser SSO re-authentication) is always the user's device. A code
- * exchange or token refresh counts only for a public client: a confidential client makes those calls from its own
- * server, which is not the user's device.
+ * Writes the device note of a session from the request that created or used it: success events arrive in the request,
+ * so its headers and address are the event's. A login is always the user's device; a code exchange or refresh counts
+ * only for a public client, since a confidential one makes those calls from its own server.
  */
 final class DeviceCaptureListener implements EventListenerProvider {
 
@@ -151,7 +148,7 @@ final class DeviceCaptureListener implements EventListenerProvider {
                 || !DeviceSessions.filteredFields(previous).equals(DeviceSessions.filteredFields(next));
         if (changed) {
             table().save(realmId, target.getUser().getId(), target.getId(), target.isOffline(), next,
-                    (int) next.lastSeenAt());
+                    (int) next.lastSeenAt(), true);
             activity.written(target.getId(), target.isOffline(), (int) next.lastSeenAt());
         }
         if (joined && client != null) {

@@ -6,14 +6,8 @@ import java.util.function.Function;
 /**
  * The user-agent client hints a Chromium browser sent with a request, already parsed. Only Chromium-based browsers
  * send them, only over HTTPS, and the high-entropy ones (platform version, model, full version list) only after the
- * server asked for them with {@code Accept-CH}; every field is therefore optional.
- *
- * @param brands          {@code Sec-CH-UA}, GREASE brands and brands without a name removed; never null
- * @param mobile          {@code Sec-CH-UA-Mobile}: true for {@code ?1}, false for {@code ?0}, null when absent
- * @param platform        {@code Sec-CH-UA-Platform}, unquoted, e.g. "Windows", "macOS", "Android"
- * @param platformVersion {@code Sec-CH-UA-Platform-Version}, unquoted, e.g. "15.0.0"
- * @param model           {@code Sec-CH-UA-Model}, unquoted, e.g. "Pixel 7"; null for the empty string desktops send
- * @param fullVersionList {@code Sec-CH-UA-Full-Version-List}, GREASE brands removed; never null
+ * server asked for them with {@code Accept-CH}; every field is therefore optional (null), except the brand lists,
+ * never null and without GREASE brands. {@code model} is null for the empty string desktops send.
  */
 public record ClientHints(List<Brand> brands, Boolean mobile, String platform, String platformVersion, String model,
                           List<Brand> fullVersionList) {

@@ -2,21 +2,9 @@ package io.github.kcsessions.device;
 
 /**
  * What a user agent string, refined by client hints, says about the device behind a session. Every string is null
- * when unknown, never empty or blank.
- *
- * @param userAgent      the raw {@code User-Agent}, control characters removed, cut to {@value #MAX_USER_AGENT_LENGTH}
- *                       characters
- * @param browser        e.g. "Chrome", "Firefox", "Safari", "Edge"; for an API client the tool, e.g. "curl", "Postman"
- * @param browserVersion e.g. "131.0.6778.86" when client hints gave it, "133.0" from a user agent, "8.5.0" for curl
- * @param os             e.g. "Windows", "macOS", "Linux", "iOS" (also for iPads), "Android", "Chrome OS"
- * @param osVersion      e.g. "11", "10.15.7", "17.5"
- * @param deviceType     exactly one of {@link #DESKTOP}, {@link #MOBILE}, {@link #TABLET}, {@link #BOT},
- *                       {@link #UNKNOWN}
- * @param mobile         true for a mobile device, that is a phone or a tablet ({@code deviceType} mobile or tablet)
- * @param model          e.g. "iPhone", "iPad", "Pixel 8", "SM-S911B", "Mac"
- * @param vendor         the maker, e.g. "Apple", "Samsung", "Google"; only for the few makers recognisable from the
- *                       model
- * @param apiClient      true for developer tools and HTTP libraries (curl, Postman, python-requests, okhttp, ...)
+ * when unknown, never empty or blank. For an API client (developer tools and HTTP libraries) {@code browser} is the
+ * tool; {@code mobile} is true for phones and tablets; {@code vendor} is known only for the few makers recognisable
+ * from the model.
  */
 public record DeviceInfo(String userAgent, String browser, String browserVersion, String os, String osVersion,
                          String deviceType, boolean mobile, String model, String vendor, boolean apiClient) {

@@ -12,14 +12,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Tells which device a request comes from, from its {@code User-Agent} and client hints. Thread-safe; meant to be
- * shared. The first call loads the user-agent parser's rules, which takes a moment; results per user agent are
- * cached, and the hints, which vary more, are applied to the cached result.
- *
- * <p>The user agent is read with the ua-parser library Keycloak itself ships and {@link ApiClientDetector} for the
- * tools that library does not know. The hints then correct it: Chromium freezes its user agent ("Windows NT 10.0" on
- * Windows 11, "Android 10; K", "Chrome/131.0.0.0") and moved the real values to the hints. Hints refine browsers only:
- * tools and crawlers have no reason to send them, so there they are ignored.
+ * Tells which device a request comes from, from its {@code User-Agent} and client hints; thread-safe and shared.
+ * Results per user agent are cached, and the hints, which vary more, applied to the cached result. The user agent is
+ * read with the ua-parser library Keycloak ships and {@link ApiClientDetector} for the tools it does not know; the
+ * hints then correct browsers (not tools or crawlers): Chromium freezes its user agent ("Windows NT 10.0" on Windows
+ * 11, "Chrome/131.0.0.0") and moved the real values to the hints.
  */
 public final class DeviceParser {
 

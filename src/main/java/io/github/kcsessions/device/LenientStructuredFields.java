@@ -4,13 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A deliberately lenient reader for the three structured-field shapes (RFC 9651) that client hints use: a boolean
- * ({@code ?1}), a string ({@code "Windows"}) and a list of strings with parameters
- * ({@code "Chromium";v="124", "Google Chrome";v="124"}). It is not an RFC 9651 parser and does not reject what the
- * RFC rejects: it also reads a string whose quotes a proxy dropped, stops at the first damaged list member and keeps
- * what came before, and never throws. That is the right trade for hints: they are attacker-controlled, optional, and
- * only ever refine what the user agent already said, so reading a little more than the RFC allows costs nothing while
- * refusing a whole header would lose information that real browsers send.
+ * A deliberately lenient reader for the structured-field shapes (RFC 9651) of client hints: boolean, string, list of
+ * strings with parameters. It reads a string whose quotes a proxy dropped, keeps a list up to its first damaged member,
+ * and never throws: hints only ever refine what the user agent said, so reading more than the RFC allows costs nothing,
+ * while refusing a whole header would lose what real browsers send.
  */
 final class LenientStructuredFields {
 

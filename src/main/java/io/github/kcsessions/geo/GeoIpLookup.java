@@ -33,11 +33,8 @@ public interface GeoIpLookup extends AutoCloseable {
     }
 
     /**
-     * Opens a MaxMind DB City database (GeoLite2-City, GeoIP2-City, DB-IP City Lite, ...). Never fails: without a path
-     * it returns {@link #DISABLED}; when the file cannot be used it logs one error saying why and returns
-     * {@link #UNUSABLE}, so that a bad configuration costs the locations, not the server.
-     *
-     * @param path the {@code .mmdb} file; null or blank when geo-location is not wanted
+     * Opens a MaxMind DB City database ({@code .mmdb}). Never fails: without a path it returns {@link #DISABLED}; for a
+     * file that cannot be used it logs why and returns {@link #UNUSABLE}: a bad configuration costs the locations only.
      */
     static GeoIpLookup open(String path) {
         if (path == null || path.isBlank()) {

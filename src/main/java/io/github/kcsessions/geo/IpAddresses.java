@@ -7,15 +7,10 @@ import java.net.InetAddress;
 import java.util.regex.Pattern;
 
 /**
- * One text form per IP address, read without ever touching DNS. Keycloak hands out the same client address in two
- * spellings: the user session and the events keep it as the proxy or socket gave it
- * ({@code ClientConnection.getRemoteHost()}, e.g. {@code 2001:db8::1}), while {@code getRemoteAddr()} expands IPv6
- * ({@code 2001:db8:0:0:0:0:0:1}). Stored and compared as they come, one address would look like two, and "the
- * address changed" would be reported for nothing.
- *
- * <p>Literals are read by Guava's {@link InetAddresses}, which the server ships: unlike
- * {@link InetAddress#getByName}, it never resolves, and it refuses the ambiguous IPv4 forms ({@code 127.1},
- * {@code 0x7f.0.0.1}, octets with leading zeros, which some parsers read as octal).
+ * One text form per IP address, read without ever touching DNS: Keycloak hands out one client address in two
+ * spellings ({@code getRemoteHost()} as given, {@code getRemoteAddr()} with IPv6 expanded), which would otherwise look
+ * like two addresses. Literals are read by Guava's {@link InetAddresses}, which the server ships: unlike
+ * {@link InetAddress#getByName}, it never resolves, and it refuses the ambiguous IPv4 forms ({@code 127.1}, octal).
  */
 public final class IpAddresses {
 
@@ -83,10 +78,8 @@ public final class IpAddresses {
     }
 
     /**
-     * The address as 32 lower-case hex digits of its IPv6 form, an IPv4 address mapped into IPv6 ({@code ::ffff:a.b.c.d}):
-     * one fixed-width spelling for both families, in which the addresses of a CIDR block form one range
-     * ({@link IpRange#lowest()} to {@link IpRange#highest()}), so that a database index serves the block. Null when the
-     * text is not an address literal.
+     * 32 hex digits of the IPv6 form (IPv4 mapped into {@code ::ffff:0:0/96}), null for no address literal: a CIDR
+     * block is then one range ({@link IpRange#lowest()} to {@link IpRange#highest()}) that a database index serves.
      */
     public static String sortable(String text) {
         InetAddress address = parse(text);

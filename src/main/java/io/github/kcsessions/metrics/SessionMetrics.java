@@ -13,11 +13,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The extension's meters, registered as Keycloak's own modules register theirs: on Micrometer's global registry, to
- * which Keycloak adds its Prometheus registry when the server runs with {@code --metrics-enabled=true}; without it the
- * registry has no backend and every call here is a no-op. Names follow Keycloak's ({@code keycloak.<area>.<what>}),
- * so Prometheus shows them as {@code keycloak_device_sessions_..._total}. The list, with an alert rule and a
- * dashboard, is in docs/operations.md.
+ * The extension's meters, on Micrometer's global registry as Keycloak's own (a no-op without
+ * {@code --metrics-enabled=true}), named as Keycloak names its ({@code keycloak.<area>.<what>}). The list, with an
+ * alert rule and a dashboard, is in docs/operations.md.
  */
 public final class SessionMetrics {
 

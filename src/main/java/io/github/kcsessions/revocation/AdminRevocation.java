@@ -52,8 +52,6 @@ public final class AdminRevocation {
      * Ends the sessions that rows of the device table name (a revocation by filter), {@value #CHUNK} to a transaction
      * of its own: Keycloak's commit checks every session entity of its transaction at each of its statements, so one
      * transaction of thousands of sessions costs the square of their number. A session that ended meanwhile is skipped.
-     *
-     * @return how many sessions were ended
      */
     public int revokeRows(List<SessionRow> rows) {
         RequestOrigin origin = RequestOrigin.of(session);

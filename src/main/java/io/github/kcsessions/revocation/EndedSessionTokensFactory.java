@@ -1,5 +1,6 @@
 package io.github.kcsessions.revocation;
 
+import io.github.kcsessions.sessions.SessionLookup;
 import io.github.kcsessions.sessions.Tombstones;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
@@ -14,12 +15,10 @@ import org.keycloak.provider.ProviderFactory;
 import java.util.Comparator;
 
 /**
- * Keycloak's revoked-token store, which also answers "revoked" for the tokens of a session that has ended. Keycloak
- * asks this store about every token it vouches for: userinfo, introspection, every bearer-authenticated API (its
- * account and admin APIs, this extension's) and token exchange; so the copy of an ended session that Keycloak put back
- * into its cache (issue 51127) is refused there, and removed. The factory's order is above Keycloak's, so Keycloak
- * picks it as the store without any configuration; everything else is handed on to the store Keycloak would have
- * picked otherwise ({@code delegate}).
+ * Keycloak's revoked-token store, which also answers "revoked" for the tokens of a session that has ended: Keycloak
+ * asks it about every token it vouches for (userinfo, introspection, bearer APIs, token exchange), so a copy of an
+ * ended session put back into its cache (issue 51127) is refused there, and removed. Its order above Keycloak's makes
+ * it the store without configuration; the rest goes to the store Keycloak would have picked ({@code delegate}).
  */
 public class EndedSessionTokensFactory
         implements RevokedTokenProviderFactory<EndedSessionTokensFactory.EndedSessionTokens> {
@@ -98,9 +97,7 @@ public class EndedSessionTokensFactory
                 if (!tombstones.exists(realm, token.sessionId(), offline)) {
                     continue;
                 }
-                String id = token.sessionId();
-                UserSessionModel candidate = offline ? session.sessions().getOfflineUserSession(realm, id)
-                        : session.sessions().getUserSession(realm, id);
+                UserSessionModel candidate = SessionLookup.find(session, realm, token.sessionId(), offline);
                 if (candidate != null && tombstones.live(realm, candidate, "token_check") == null) {
                     return true;
                 }

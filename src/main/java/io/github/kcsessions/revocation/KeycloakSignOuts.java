@@ -1,5 +1,6 @@
 package io.github.kcsessions.revocation;
 
+import io.github.kcsessions.sessions.SessionLookup;
 import io.github.kcsessions.sessions.Tombstones;
 import io.github.kcsessions.storage.DeviceSessions;
 import org.jboss.logging.Logger;
@@ -16,7 +17,6 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.models.UserSessionProvider;
 import org.keycloak.models.session.UserSessionPersisterProvider;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.util.TokenUtil;
@@ -31,15 +31,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Gives the sessions that Keycloak's own routes end a tombstone, as this extension's revocations do: the account API's
- * and the account console's "Sign out", the OIDC logout, the token revocation endpoint, session limits, "sign out other
- * devices", and the admin API's DELETE of a session. Events reach this listener in the request that ends the session,
- * before it commits, and so before the session leaves the caches; the tombstone is committed on its own, at once.
- * The ended sessions' rows of the device table go once the ending has committed ({@link EndedRows}), expiry included.
- *
- * <p>An administrator's "Sign out" of a user gives each of the user's online sessions a tombstone, and the realm's
- * "log out all sessions" one for the whole realm. Keycloak sets a not-before time for both, but to the second: a copy of
- * a session refreshed in the same second as the sign-out gets tokens that pass it.
+ * Gives the sessions that Keycloak's own routes end a tombstone, as this extension's revocations do (account API and
+ * console, OIDC logout, token revocation, session limits, admin API). Events reach this listener in the request that
+ * ends the session, before it commits, and so before the session leaves the caches; the tombstone is committed on its
+ * own, at once. The ended sessions' rows of the device table go once the ending has committed ({@link EndedRows}).
+ * An administrator's "Sign out" of a user, or of a realm, gets tombstones too: Keycloak's not-before time for those is
+ * to the second, and a copy refreshed in the same second would pass it.
  */
 final class KeycloakSignOuts implements EventListenerProvider {
 
@@ -85,13 +82,13 @@ final class KeycloakSignOuts implements EventListenerProvider {
             // Every logout ends the online session; the offline one only where it is gone now (an offline token's
             // logout), never where it lives on beside a browser's logout.
             ended.add(ended(realm, id, false));
-            if (find(realm, id, true) == null) {
+            if (SessionLookup.find(session, realm, id, true) == null) {
                 ended.add(ended(realm, id, true));
             }
         } else {
             // The revocation endpoint ends the session of the token's kind once no client is left in it.
             boolean offline = TokenUtil.TOKEN_TYPE_OFFLINE.equalsIgnoreCase(detail(event, Details.REFRESH_TOKEN_TYPE));
-            if (find(realm, id, offline) == null) {
+            if (SessionLookup.find(session, realm, id, offline) == null) {
                 ended.add(ended(realm, id, offline));
             }
         }
@@ -118,8 +115,12 @@ final class KeycloakSignOuts implements EventListenerProvider {
                 }
             } else if (REALM_LOGOUT_PATH.equals(resourcePath)) {
                 rows().ofRealm(realm.getId());
-                if (enforced) {
-                    recordRealm(realm);
+                try {
+                    if (enforced) {
+                        Tombstones.recordRealm(session.getKeycloakSessionFactory(), realm);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "Could not record the end of every session of realm %s", realm.getName());
                 }
             }
             return;
@@ -164,18 +165,13 @@ final class KeycloakSignOuts implements EventListenerProvider {
         return realmId == null ? null : session.realms().getRealm(realmId);
     }
 
-    /** Null when removed in this request (or never there): a session removed in a transaction reads as null in it. */
-    private UserSessionModel find(RealmModel realm, String id, boolean offline) {
-        UserSessionProvider sessions = session.sessions();
-        return offline ? sessions.getOfflineUserSession(realm, id) : sessions.getUserSession(realm, id);
-    }
-
     /**
      * The ended session, with its start when it can still be read: from the session itself where the event comes
      * before the removal, else from its database row, which is deleted only when the request commits.
      */
     private Tombstones.Ended ended(RealmModel realm, String id, boolean offline) {
-        UserSessionModel known = find(realm, id, offline);
+        // Null when removed in this request (or never there): a session removed in a transaction reads as null in it.
+        UserSessionModel known = SessionLookup.find(session, realm, id, offline);
         if (known == null) {
             known = storedRow(realm, id, offline);
         }
@@ -211,14 +207,6 @@ final class KeycloakSignOuts implements EventListenerProvider {
         }
     }
 
-    private void recordRealm(RealmModel realm) {
-        try {
-            Tombstones.recordRealm(session.getKeycloakSessionFactory(), realm);
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Could not record the end of every session of realm %s", realm.getName());
-        }
-    }
-
     private void record(RealmModel realm, List<Tombstones.Ended> ended) {
         try {
             Tombstones.record(session.getKeycloakSessionFactory(), realm, ended);
@@ -233,9 +221,8 @@ final class KeycloakSignOuts implements EventListenerProvider {
     }
 
     /**
-     * The device-table rows of the sessions that Keycloak's own routes end, deleted once the ending has committed, in
-     * a transaction of its own: Keycloak's events name the session but not always its kind (online or offline), so
-     * each row goes only if Keycloak no longer has its session then. Collected per request, deleted in one go.
+     * The device-table rows of sessions Keycloak's routes end, collected per request and deleted after its commit:
+     * events do not always name the kind (online or offline), so a row goes only if Keycloak no longer has its session.
      */
     private static final class EndedRows extends AbstractKeycloakTransaction {
 

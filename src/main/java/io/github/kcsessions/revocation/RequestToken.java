@@ -19,15 +19,11 @@ import java.util.List;
  * the request, in the {@code Authorization} header or, for userinfo, introspection and token exchange, in a form
  * field. Only its payload's {@code jti} and {@code sid} are read: the signature is Keycloak's to check, and a token
  * that is not the one being checked answers nothing.
- *
- * @param sessionId the token's {@code sid}
  */
 record RequestToken(String sessionId) {
 
     private static final List<String> FORM_FIELDS = List.of("token", "access_token", "subject_token");
     private static final JsonFactory JSON = new JsonFactory();
-    /** Far above any token Keycloak issues: bounds the work on hostile input. */
-    private static final int MAX_LENGTH = 16 * 1024;
 
     /** The session of the request's token whose id is {@code tokenId}, or null when there is none. */
     static RequestToken withId(KeycloakSession session, String tokenId) {
@@ -65,7 +61,7 @@ record RequestToken(String sessionId) {
 
     /** The token's session when its {@code jti} is {@code tokenId}; null for anything else. */
     static RequestToken read(String token, String tokenId) {
-        if (token.length() > MAX_LENGTH) {
+        if (token.length() > SessionTokenResolver.MAX_TOKEN_LENGTH) {
             return null;
         }
         int first = token.indexOf('.');

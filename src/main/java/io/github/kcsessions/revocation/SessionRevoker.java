@@ -19,12 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ends sessions the way Keycloak's own logout does ({@link AuthenticationManager#backchannelLogout}): clients are
- * notified, an offline session is revoked with its online twin, the caller's SSO cookie is expired if it was that
- * session. Each revoked session is recorded as a {@code LOGOUT} event saying that this API did it, and on whose behalf.
- * Before any of that, each session gets a tombstone ({@link Tombstones}), committed on its own: a copy of the session
- * that Keycloak puts back into its cache while removing it is then refused wherever it is used. Its rows of the device
- * table go in the same transaction as the sign-out.
+ * Ends sessions the way Keycloak's own logout does ({@link AuthenticationManager#backchannelLogout}), with a
+ * {@code LOGOUT} event saying that this API did it, and on whose behalf. First each session gets a tombstone
+ * ({@link Tombstones}), committed on its own, so that a copy Keycloak puts back into its cache while removing it is
+ * refused; its device-table rows go in the sign-out's transaction.
  */
 public final class SessionRevoker {
 
@@ -83,11 +81,7 @@ public final class SessionRevoker {
         return ordered.size();
     }
 
-    /**
-     * Where a revocation was asked from: what Keycloak's logout needs of the request (to expire the caller's own
-     * cookies, to address back-channel logouts) and its events record, kept so that work done in transactions of its
-     * own (a large revocation in chunks) still carries it.
-     */
+    /** What Keycloak's logout and events need of the request, kept for work in transactions of its own (chunks). */
     record RequestOrigin(UriInfo uri, ClientConnection connection, HttpHeaders headers) {
 
         static RequestOrigin of(KeycloakSession session) {

@@ -7,11 +7,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The {@code ip} filter: an exact address ({@code 81.2.69.142}), a CIDR block ({@code 81.2.69.0/24},
- * {@code 2001:db8::/32}), or whole octets or IPv6 groups followed by {@code *} ({@code 81.2.69.*} is
- * {@code 81.2.69.0/24}, {@code 2001:db8:*} is {@code 2001:db8::/32}). Every form is a block of addresses, which the
- * device table's address indexes serve as one range; a bare value is never a prefix, so that {@code 10.0.0.1} does not
- * also match {@code 10.0.0.12}.
+ * The {@code ip} filter: an address, a CIDR block, or whole octets or IPv6 groups followed by {@code *}
+ * ({@code 81.2.69.*} is {@code 81.2.69.0/24}): always a block, one range of the device table's address indexes. A bare
+ * value is never a prefix, so that {@code 10.0.0.1} does not also match {@code 10.0.0.12}.
  */
 record IpPattern(IpRange range) {
 

@@ -4,9 +4,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * Work a request does in a transaction of its own keeps the request's context: the realm, the HTTP request (Keycloak's
- * URLs, such as the issuer of Shared Signals events, are made from it) and the client's connection (events record its
- * address).
+ * Work a request does in a transaction of its own keeps the request's realm, HTTP request (Keycloak's URLs, such as
+ * the Shared Signals issuer, are made from it) and client connection (events record its address).
  */
 public final class RequestContexts {
 

@@ -14,14 +14,7 @@ import java.util.regex.Pattern;
 /**
  * The filters of an admin session search, validated: each becomes a condition the device table's indexes serve
  * ({@link #rows}), written from the same device record the session's view is built from, so that a filter never
- * disagrees with what the API shows.
- *
- * @param country     ISO 3166-1 alpha-2 code, upper case
- * @param browser     compared ignoring case with the view's {@code device.browser}
- * @param os          compared ignoring case with the view's {@code device.os}
- * @param apiClient   null for "either"
- * @param activeSince last activity at or after, epoch seconds; null for no limit
- * @param activeUntil last activity at or before, epoch seconds; null for no limit
+ * disagrees with what the API shows. Null does not filter; {@code browser} and {@code os} ignore case.
  */
 public record SessionCriteria(String userId, String clientId, SessionType type, IpPattern ip, String country,
                               String browser, String os, Boolean apiClient, Integer activeSince, Integer activeUntil) {

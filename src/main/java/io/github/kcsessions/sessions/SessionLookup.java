@@ -18,12 +18,12 @@ import java.util.stream.Stream;
  */
 public final class SessionLookup {
 
-    private final UserSessionProvider sessions;
+    private final KeycloakSession session;
     private final RealmModel realm;
     private final Tombstones tombstones;
 
     public SessionLookup(KeycloakSession session, RealmModel realm) {
-        this.sessions = session.sessions();
+        this.session = session;
         this.realm = realm;
         this.tombstones = new Tombstones(session);
     }
@@ -38,18 +38,25 @@ public final class SessionLookup {
      * meets it, which removes it and tells the apps (Shared Signals need a request to name the issuer).
      */
     public List<UserSessionModel> withIdOutsideRequest(String id) {
-        return Stream.of(sessions.getUserSession(realm, id), sessions.getOfflineUserSession(realm, id))
+        return Stream.of(find(session, realm, id, false), find(session, realm, id, true))
                 .filter(found -> found != null && !tombstones.refuses(realm, found))
                 .toList();
     }
 
     public UserSessionModel get(String id, boolean offline) {
-        UserSessionModel found = offline ? sessions.getOfflineUserSession(realm, id) : sessions.getUserSession(realm, id);
+        UserSessionModel found = find(session, realm, id, offline);
         return found == null ? null : tombstones.live(realm, found, "api");
+    }
+
+    /** What Keycloak has by that id and kind, a copy of an ended session included. */
+    public static UserSessionModel find(KeycloakSession session, RealmModel realm, String id, boolean offline) {
+        UserSessionProvider sessions = session.sessions();
+        return offline ? sessions.getOfflineUserSession(realm, id) : sessions.getUserSession(realm, id);
     }
 
     /** The user's sessions, straight from Keycloak's store by user: never a realm scan. */
     public Stream<UserSessionModel> ofUser(UserModel user, SessionType type) {
+        UserSessionProvider sessions = session.sessions();
         Stream<UserSessionModel> online = type.includesOnline() ? sessions.getUserSessionsStream(realm, user) : Stream.empty();
         Stream<UserSessionModel> offline = type.includesOffline()
                 ? sessions.getOfflineUserSessionsStream(realm, user) : Stream.empty();

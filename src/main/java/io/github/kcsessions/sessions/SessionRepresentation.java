@@ -5,16 +5,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * One user session as this API shows it, in whoami, in the lists and in the admin API. Built only by
- * {@link SessionViews}. Absent fields are omitted, except {@code device} and {@code location}, which are null when
- * nothing is known so that clients can rely on the key; so is {@code initialLocation}, where {@code initialIpAddress}
- * is.
- *
- * @param state          {@code "active"}: only sessions Keycloak still holds as live are ever shown (an ended or
- *                       expired session is a 410 or 404, or absent from lists); a string, so that states may be added
- * @param expiresAt      when the session expires (not its tokens)
- * @param issuedAt       whoami with a token: when the caller's access token was issued
- * @param tokenExpiresAt whoami with a token: when the caller's access token expires (the session usually lives on)
+ * One user session as this API shows it, in whoami, in the lists and in the admin API; built only by
+ * {@link SessionViews}. Absent fields are omitted, except the device and the locations, null when unknown so that
+ * clients can rely on the keys. {@code state} is always "active" (an ended session is a 410 or 404, or absent from
+ * lists), a string so that states may be added; {@code issuedAt} and {@code tokenExpiresAt} are those of the caller's
+ * access token, in whoami.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionRepresentation(

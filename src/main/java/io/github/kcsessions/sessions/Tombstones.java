@@ -20,13 +20,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The cluster-wide record that a session has ended, kept for as long as anything of it could still be used, so that a
  * copy of the session that Keycloak puts back into its cache after the removal (Keycloak issue 51127, docs/design.md)
- * is refused wherever it shows up, and removed there.
- *
- * <p>Stored in Keycloak's single-use object store ({@code session.singleUseObjects()}: the cluster's {@code actionTokens}
- * cache, with an expiry per entry), one entry per session id and kind (online or offline, since an offline session
- * shares its id with the online session it came from). An entry refuses only sessions that started no later than the
- * ended one: the same browser that signs in again after a sign-out gets a new session with the same id, and that one
- * is live.
+ * is refused wherever it shows up, and removed there. Kept in Keycloak's single-use object store (the cluster's
+ * {@code actionTokens} cache, with an expiry per entry), one entry per session id and kind. An entry refuses only
+ * sessions that started no later than the ended one: a browser that signs in again gets a new session with the same id.
  */
 public final class Tombstones {
 
@@ -69,13 +65,7 @@ public final class Tombstones {
         return enforcedByDefault && (realm == null || !"false".equalsIgnoreCase(realm.getAttribute(REALM_SWITCH)));
     }
 
-    /**
-     * One ended session.
-     *
-     * @param startedUpTo sessions with this id and kind that started at or before this time (epoch seconds) are the
-     *                    ended one, or a copy of it
-     * @param lifespan    seconds the tombstone is kept
-     */
+    /** One ended session: those of its id and kind started up to {@code startedUpTo} are it, or a copy of it. */
     public record Ended(String sessionId, boolean offline, int startedUpTo, long lifespan) {
 
         public static Ended of(RealmModel realm, UserSessionModel session) {
@@ -206,8 +196,7 @@ public final class Tombstones {
                     return;
                 }
                 RequestContexts.carry(session, own, ownRealm);
-                UserSessionModel copy = offline ? own.sessions().getOfflineUserSession(ownRealm, sessionId)
-                        : own.sessions().getUserSession(ownRealm, sessionId);
+                UserSessionModel copy = SessionLookup.find(own, ownRealm, sessionId, offline);
                 if (copy != null && new Tombstones(own).refuses(ownRealm, copy)) {
                     if (offline) {
                         own.sessions().removeOfflineUserSession(ownRealm, copy);

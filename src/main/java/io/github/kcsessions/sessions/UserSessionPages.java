@@ -46,8 +46,7 @@ public final class UserSessionPages {
                 client == null ? null : client.getId());
         int total = table.count(filter);
         if (pinned == null || !table.contains(filter, pinned)) {
-            List<SessionRow> rows = table.page(filter, first, max);
-            return ordered(load(rows, consistent(total, first, max, rows.size())), 0);
+            return load(table.page(filter, first, max), total, first, max, false);
         }
         List<SessionRow> rows = new ArrayList<>(max);
         if (first == 0) {
@@ -56,44 +55,26 @@ public final class UserSessionPages {
         } else {
             rows.addAll(table.page(filter.without(pinned), first - 1, max));
         }
-        Page page = load(rows, consistent(total, first, max, rows.size()));
-        boolean pinnedShown = first == 0 && !page.sessions().isEmpty() && page.sessions().get(0).getId().equals(
-                pinned.sessionId()) && page.sessions().get(0).isOffline() == pinned.offline();
-        return ordered(page, pinnedShown ? 1 : 0);
+        return load(rows, total, first, max, first == 0);
     }
 
     /** A page of the rows that pass a filter (the admin search). */
     public Page page(SessionRowFilter filter, int first, int max) {
         int total = table.count(filter);
-        List<SessionRow> rows = table.page(filter, first, max);
-        return ordered(load(rows, consistent(total, first, max, rows.size())), 0);
+        return load(table.page(filter, first, max), total, first, max, false);
     }
 
     /**
+     * The page's sessions as Keycloak has them, in the order of last activity: the table records activity to the
+     * minute when nothing else changes, so the page itself is put in exact order (a pinned first row stays first).
      * The count and the page are two queries: sessions that start or end between them must not make a page
      * contradict its total. A short page is the last one, so it tells the total itself; past the end, there are at
      * most {@code first}.
      */
-    private static int consistent(int counted, int first, int max, int rows) {
-        if (rows == 0) {
-            return Math.min(counted, first);
-        }
-        return rows < max ? first + rows : Math.max(counted, first + rows);
-    }
-
-    /**
-     * The page in the order of last activity as Keycloak has it: the table records activity to the minute when
-     * nothing else changes, so the page itself is put in exact order (the pinned session stays first).
-     */
-    private static Page ordered(Page page, int fixedAtTop) {
-        List<UserSessionModel> ordered = new ArrayList<>(page.sessions());
-        ordered.subList(Math.min(fixedAtTop, ordered.size()), ordered.size()).sort(MOST_RECENT_FIRST);
-        return new Page(ordered, page.total());
-    }
-
-    private Page load(List<SessionRow> rows, int total) {
+    private Page load(List<SessionRow> rows, int counted, int first, int max, boolean pinnedFirst) {
+        int total = rows.isEmpty() ? Math.min(counted, first)
+                : rows.size() < max ? first + rows.size() : Math.max(counted, first + rows.size());
         List<UserSessionModel> sessions = new ArrayList<>(rows.size());
-        int ended = 0;
         long now = Time.currentTimeMillis();
         for (SessionRow row : rows) {
             UserSessionModel found = lookup.get(row.sessionId(), row.offline());
@@ -101,12 +82,14 @@ public final class UserSessionPages {
                 // Ended without an event that named it yet (expired, not yet removed by Keycloak's periodic task, or
                 // ended by a bulk deletion): not shown, and not kept.
                 table.delete(row.sessionId(), row.offline());
-                ended++;
+                total--;
+                pinnedFirst &= row != rows.get(0);
             } else {
                 sessions.add(found);
             }
         }
-        return new Page(sessions, Math.max(0, total - ended));
+        sessions.subList(pinnedFirst ? 1 : 0, sessions.size()).sort(MOST_RECENT_FIRST);
+        return new Page(sessions, Math.max(0, total));
     }
 
     private boolean isExpired(UserSessionModel session, long nowMillis) {

@@ -20,11 +20,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Fills the device table with the sessions that exist when it is first created (an install or an upgrade from a build
- * without it), from each session's stored device note (or Keycloak's own, for sessions the capture never saw), and
- * moves the known-device memory of the new-device email out of the user attribute earlier builds kept it in. Runs
- * once, on one node: the first to claim its row in {@code KCS_MIGRATION}; a node that finds the claim stale (its node
- * died) takes it over and goes on from where it stopped. Rows the capture wrote meanwhile are never overwritten.
+ * Fills the device table with the sessions that exist when it is first created, and moves the known devices out of the
+ * user attribute of earlier builds. Runs once, on the node that claims its row in {@code KCS_MIGRATION}; a node that
+ * finds the claim stale takes it over where it stopped. Rows the capture wrote meanwhile are never overwritten.
  */
 final class Backfill implements Runnable {
 
@@ -67,11 +65,16 @@ final class Backfill implements Runnable {
                     }
                     last = batch.last();
                     String position = kind + "|" + last;
-                    KeycloakModelUtils.runJobInTransaction(factory, session -> progress(session, position));
+                    KeycloakModelUtils.runJobInTransaction(factory, session -> em(session)
+                            .createNamedQuery("kcsMigrationProgress").setParameter("name", NAME)
+                            .setParameter("node", node).setParameter("now", Time.currentTime())
+                            .setParameter("resumeAfter", position).executeUpdate());
                 }
             }
             int users = KeycloakModelUtils.runJobInTransactionWithResult(factory, Backfill::moveKnownDevices);
-            KeycloakModelUtils.runJobInTransaction(factory, this::done);
+            KeycloakModelUtils.runJobInTransaction(factory, session -> em(session).createNamedQuery("kcsMigrationDone")
+                    .setParameter("name", NAME).setParameter("node", node).setParameter("now", Time.currentTime())
+                    .executeUpdate());
             LOG.infof("Device table filled: %d existing sessions, known devices of %d users moved, in %d ms",
                     sessions, users, System.currentTimeMillis() - started);
         } catch (RuntimeException e) {
@@ -124,7 +127,7 @@ final class Backfill implements Runnable {
         List<Object[]> rows = em.createQuery("select s.userSessionId, s.realmId, s.userId, s.createdOn,"
                         + " s.lastSessionRefresh, s.data from PersistentUserSessionEntity s"
                         + " where s.offline = :flag and s.userSessionId > :after order by s.userSessionId", Object[].class)
-                .setParameter("flag", offline ? "1" : "0")
+                .setParameter("flag", DeviceSessions.flag(offline))
                 .setParameter("after", after)
                 .setMaxResults(BATCH)
                 .getResultList();
@@ -139,12 +142,12 @@ final class Backfill implements Runnable {
             ids.add(id);
             realms.put(id, (String) row[1]);
             DeviceRecord record = record((String) row[5], ((Number) row[3]).intValue());
-            table.saveIfAbsent((String) row[1], (String) row[2], id, offline, record, ((Number) row[4]).intValue());
+            table.save((String) row[1], (String) row[2], id, offline, record, ((Number) row[4]).intValue(), false);
         }
         for (Object[] client : em.createQuery("select c.userSessionId, c.clientId from PersistentClientSessionEntity c"
                         + " where c.offline = :flag and c.userSessionId in :ids and c.clientStorageProvider = 'local'",
                         Object[].class)
-                .setParameter("flag", offline ? "1" : "0").setParameter("ids", ids).getResultList()) {
+                .setParameter("flag", DeviceSessions.flag(offline)).setParameter("ids", ids).getResultList()) {
             String id = (String) client[0];
             table.addClient(realms.get(id), id, offline, (String) client[1]);
         }
@@ -182,16 +185,6 @@ final class Backfill implements Runnable {
         em.createQuery("delete from UserAttributeEntity a where a.name = :name")
                 .setParameter("name", KnownDevices.LEGACY_ATTRIBUTE).executeUpdate();
         return attributes.size();
-    }
-
-    private void progress(KeycloakSession session, String position) {
-        em(session).createNamedQuery("kcsMigrationProgress").setParameter("name", NAME).setParameter("node", node)
-                .setParameter("now", Time.currentTime()).setParameter("resumeAfter", position).executeUpdate();
-    }
-
-    private void done(KeycloakSession session) {
-        em(session).createNamedQuery("kcsMigrationDone").setParameter("name", NAME).setParameter("node", node)
-                .setParameter("now", Time.currentTime()).executeUpdate();
     }
 
     private static EntityManager em(KeycloakSession session) {

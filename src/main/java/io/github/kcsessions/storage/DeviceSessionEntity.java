@@ -19,19 +19,11 @@ import java.io.Serializable;
 @Table(name = "KCS_DEVICE_SESSION")
 @IdClass(DeviceSessionEntity.Key.class)
 @NamedQueries({
-        @NamedQuery(name = "kcsUpsertDeviceSession", query = "insert into KcsDeviceSession (sessionId, offline, realmId,"
-                + " userId, firstSeen, lastSeen, country, browser, os, deviceType, apiClient, lastIp, firstIp)"
-                + " values (:sessionId, :offline, :realmId, :userId, :firstSeen,"
-                + " :lastSeen, :country, :browser, :os, :deviceType, :apiClient,"
-                + " :lastIp, :firstIp)"
+        @NamedQuery(name = "kcsUpsertDeviceSession", query = DeviceSessionEntity.INSERT
                 + " on conflict (sessionId, offline) do update set realmId = :realmId, userId = :userId,"
                 + " lastSeen = :lastSeen, country = :country,"
                 + " browser = :browser, os = :os, deviceType = :deviceType, apiClient = :apiClient, lastIp = :lastIp"),
-        @NamedQuery(name = "kcsInsertDeviceSessionIfAbsent", query = "insert into KcsDeviceSession (sessionId, offline,"
-                + " realmId, userId, firstSeen, lastSeen, country, browser, os, deviceType, apiClient, lastIp, firstIp)"
-                + " values (:sessionId, :offline, :realmId, :userId, :firstSeen,"
-                + " :lastSeen, :country, :browser, :os, :deviceType, :apiClient,"
-                + " :lastIp, :firstIp)"
+        @NamedQuery(name = "kcsInsertDeviceSessionIfAbsent", query = DeviceSessionEntity.INSERT
                 + " on conflict (sessionId, offline) do update set realmId = :realmId"),
         @NamedQuery(name = "kcsTouchDeviceSession", query = "update KcsDeviceSession set lastSeen = :lastSeen"
                 + " where sessionId = :sessionId and offline = :offline and lastSeen < :lastSeen"),
@@ -43,6 +35,11 @@ import java.io.Serializable;
                 + " where realmId = :realmId"),
 })
 public class DeviceSessionEntity {
+
+    static final String INSERT = "insert into KcsDeviceSession (sessionId, offline, realmId, userId, firstSeen,"
+            + " lastSeen, country, browser, os, deviceType, apiClient, lastIp, firstIp) values (:sessionId, :offline,"
+            + " :realmId, :userId, :firstSeen, :lastSeen, :country, :browser, :os, :deviceType, :apiClient, :lastIp,"
+            + " :firstIp)";
 
     @Id
     @Column(name = "SESSION_ID", length = 36)

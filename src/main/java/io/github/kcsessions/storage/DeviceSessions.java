@@ -33,24 +33,15 @@ public final class DeviceSessions {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
-    /** The row of a session, from the device record its note holds; one statement, insert or update. */
+    /**
+     * The row of a session, from the device record its note holds; one statement, insert or update. With
+     * {@code overwrite} false only a missing row is written (the back-fill: the capture's rows are fresher).
+     */
     public void save(String realmId, String userId, String sessionId, boolean offline, DeviceRecord record,
-                     int lastSeen) {
-        bind(em.createNamedQuery("kcsUpsertDeviceSession"), realmId, userId, sessionId, offline, record, lastSeen)
-                .executeUpdate();
-    }
-
-    /** The row of a session only if it has none yet (the back-fill: the capture's rows are fresher). */
-    public void saveIfAbsent(String realmId, String userId, String sessionId, boolean offline, DeviceRecord record,
-                             int lastSeen) {
-        bind(em.createNamedQuery("kcsInsertDeviceSessionIfAbsent"), realmId, userId, sessionId, offline, record, lastSeen)
-                .executeUpdate();
-    }
-
-    private static Query bind(Query query, String realmId, String userId, String sessionId, boolean offline,
-                              DeviceRecord record, int lastSeen) {
+                     int lastSeen, boolean overwrite) {
         DeviceInfo device = record.device() == null ? DeviceInfo.NONE : record.device();
-        return query.setParameter("sessionId", sessionId)
+        em.createNamedQuery(overwrite ? "kcsUpsertDeviceSession" : "kcsInsertDeviceSessionIfAbsent")
+                .setParameter("sessionId", sessionId)
                 .setParameter("offline", flag(offline))
                 .setParameter("realmId", realmId)
                 .setParameter("userId", userId)
@@ -62,7 +53,8 @@ public final class DeviceSessions {
                 .setParameter("deviceType", device.deviceType())
                 .setParameter("apiClient", device.apiClient())
                 .setParameter("lastIp", IpAddresses.sortable(record.lastIpAddress()))
-                .setParameter("firstIp", IpAddresses.sortable(record.initialIpAddress()));
+                .setParameter("firstIp", IpAddresses.sortable(record.initialIpAddress()))
+                .executeUpdate();
     }
 
     /** What the filters use of a device record, as the table spells it: unchanged means no write is needed. */
@@ -192,38 +184,37 @@ public final class DeviceSessions {
      * are stable), in the order of the index that serves the filter.
      */
     public List<SessionRow> page(SessionRowFilter filter, int first, int max) {
-        Where where = new Where(filter);
         // An address block matches the last or the first address: two index ranges joined by "or". Walking the
         // activity index in page order and testing each row against them is what PostgreSQL's planner picks for a
         // plain "order by lastSeen", and it reads every newer row of the realm before the first match when the
         // block's sessions are old. Ordering by an expression of lastSeen takes that walk away: the matches are
         // collected from the two address indexes, then sorted. Same order, same pages.
         String activity = filter.ipLowest() == null ? "d.lastSeen" : "(d.lastSeen + 0)";
-        TypedQuery<Object[]> query = em.createQuery("select d.sessionId, d.offline, d.lastSeen from KcsDeviceSession d"
-                + where + " order by " + activity + " desc, d.sessionId desc, d.offline desc", Object[].class);
-        where.bind(query);
         List<SessionRow> rows = new ArrayList<>(max);
-        for (Object[] row : query.setFirstResult(first).setMaxResults(max).getResultList()) {
+        for (Object[] row : select("d.sessionId, d.offline, d.lastSeen", filter, " order by " + activity
+                + " desc, d.sessionId desc, d.offline desc", Object[].class).setFirstResult(first).setMaxResults(max)
+                .getResultList()) {
             rows.add(new SessionRow((String) row[0], "1".equals(row[1]), ((Number) row[2]).intValue()));
         }
         return rows;
     }
 
     public boolean contains(SessionRowFilter filter, SessionRow session) {
-        Where where = new Where(filter);
-        TypedQuery<Long> query = em.createQuery("select count(d) from KcsDeviceSession d" + where
-                + " and d.sessionId = :onlyId and d.offline = :onlyOffline", Long.class);
-        where.bind(query);
-        return query.setParameter("onlyId", session.sessionId()).setParameter("onlyOffline", flag(session.offline()))
+        return select("count(d)", filter, " and d.sessionId = :onlyId and d.offline = :onlyOffline", Long.class)
+                .setParameter("onlyId", session.sessionId()).setParameter("onlyOffline", flag(session.offline()))
                 .getSingleResult() > 0;
     }
 
     /** How many rows pass the filter, all counted (an index count). */
     public int count(SessionRowFilter filter) {
+        return Math.toIntExact(select("count(d)", filter, "", Long.class).getSingleResult());
+    }
+
+    private <T> TypedQuery<T> select(String what, SessionRowFilter filter, String rest, Class<T> type) {
         Where where = new Where(filter);
-        TypedQuery<Long> query = em.createQuery("select count(d) from KcsDeviceSession d" + where, Long.class);
-        where.bind(query);
-        return Math.toIntExact(query.getSingleResult());
+        TypedQuery<T> query = em.createQuery("select " + what + " from KcsDeviceSession d" + where + rest, type);
+        where.values.forEach(query::setParameter);
+        return query;
     }
 
     /** How the table, like Keycloak's own session tables, spells the kind of a session. */
@@ -283,10 +274,6 @@ public final class DeviceSessions {
                 text.append(condition);
                 values.put(name, value);
             }
-        }
-
-        void bind(Query query) {
-            values.forEach(query::setParameter);
         }
 
         @Override

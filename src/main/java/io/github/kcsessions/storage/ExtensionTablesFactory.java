@@ -98,10 +98,8 @@ public class ExtensionTablesFactory implements JpaEntityProviderFactory, JpaEnti
     }
 
     /**
-     * Deletes the device-table rows of sessions Keycloak no longer has: sessions ended by a route that names no
-     * session (bulk deletions, a node that died before its after-commit step). Lists and searches never show such a
-     * row (each page is checked against Keycloak), but counts include it until this runs. Rows active in the last
-     * minutes are left alone: their session's own commit may not be visible yet.
+     * Deletes the rows of sessions ended by a route that names none (bulk deletions, a node that died before its
+     * after-commit step): pages never show them, but counts do. Recent rows stay: their commit may not be visible yet.
      */
     private static final class StaleRowSweep implements ScheduledTask {
 
