@@ -8,11 +8,9 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
 
 import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,13 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 class GeoIpLookupTest {
 
+    /** A test database as the build copies it from src/test/resources (tests run in the project's directory). */
     private static String testDatabase(String name) {
-        try {
-            return Path.of(Objects.requireNonNull(GeoIpLookupTest.class.getResource("/geoip/" + name)).toURI())
-                    .toString();
-        } catch (URISyntaxException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return Path.of("target/test-classes/geoip", name).toString();
     }
 
     /** The region is the largest subdivision (England, not the county); a country alone is a location. */
