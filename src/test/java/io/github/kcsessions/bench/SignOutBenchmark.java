@@ -17,16 +17,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * What the tombstones cost (docs/benchmarks.md, "Sign-outs"), on one server:
- * <ol>
- *   <li>the latency of ending one session, this extension's routes interleaved with Keycloak's own, one at a time;</li>
- *   <li>refresh and userinfo throughput in a realm with the tombstones on and in one with them off, interleaved;</li>
- *   <li>with {@code -Dbench.serverOptions="--features=ssf --metrics-enabled=true"}: all of it with Shared Signals (a
- *       receiver in both realms) and metrics on, for the comparison with a run without;</li>
- *   <li>with {@code -Dbench.useCaches=false}: the same server started with
- *       {@code --spi-user-sessions--infinispan--use-caches=false}, for the comparison of the two session modes (run the
- *       benchmark once with each and compare).</li>
- * </ol>
+ * What the tombstones cost (docs/benchmarks.md, "Sign-outs"), on one server, in the three steps below. With
+ * {@code -Dbench.serverOptions="--features=ssf --metrics-enabled=true"} all of it runs with Shared Signals (a receiver
+ * in both realms) and metrics on; with {@code -Dbench.useCaches=false}, on a server started with
+ * {@code --spi-user-sessions--infinispan--use-caches=false}: run it once with each and compare.
  * Not a test: {@code mvn -Pbenchmark verify -Dbench.class=SignOutBenchmark}. Prints Markdown tables.
  */
 public final class SignOutBenchmark {

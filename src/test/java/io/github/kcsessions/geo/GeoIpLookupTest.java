@@ -1,5 +1,6 @@
 package io.github.kcsessions.geo;
 
+import io.github.kcsessions.it.support.TestResources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,9 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 class GeoIpLookupTest {
 
-    /** A test database as the build copies it from src/test/resources (tests run in the project's directory). */
     private static String testDatabase(String name) {
-        return Path.of("target/test-classes/geoip", name).toString();
+        return TestResources.buildDirectory().resolve("test-classes/geoip/" + name).toString();
     }
 
     /** The region is the largest subdivision (England, not the county); a country alone is a location. */
