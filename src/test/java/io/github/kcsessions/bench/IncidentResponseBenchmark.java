@@ -20,22 +20,15 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.github.kcsessions.fixtures.Devices.CHROME_WINDOWS;
 import static io.github.kcsessions.fixtures.Devices.HEADLESS_CHROME;
 import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
 
 /**
- * The device table at realm scale (docs/benchmarks.md, "Admin search and lists at scale"): realm-wide admin pages
- * filtered by country, IPv4 and IPv6 block and browser, dry-run counts, a revocation by filter, self-service lists of
- * a user with 10,000 sessions and one with 500, beside Keycloak's own lists, and the server's heap after a full GC,
- * on a realm of {@code bench.sessions} sessions on one node in production mode on PostgreSQL (the suite's cluster with
- * its second node stopped; {@code -Dbench.postgres=false}: one start-dev node on H2).
- *
- * <p>The sessions are written by the benchmark-only helper ({@code bench/helper}, installed for the run only):
- * Keycloak's own session provider creates each, and a {@code LOGIN} event per session runs the device capture as a
- * real sign-in does, from the request's user agent and address, 1,000 sessions a request. The realm has a population
- * and two incidents of fixed size: 1,000 sessions of a headless browser from a Chinese address block and 1,000
- * scripted sessions from an IPv6 block; the incident filters match those whatever the realm's size, while
- * {@code country=GB} matches a share of the realm.
+ * The device table at realm scale (docs/benchmarks.md, "Admin search and lists at scale", says what is measured and
+ * how the realm is filled): on a realm of {@code bench.sessions} sessions on one node in production mode on PostgreSQL
+ * (the suite's cluster with its second node stopped; {@code -Dbench.postgres=false}: one start-dev node on H2). The
+ * incident filters match a fixed 1,000 sessions whatever the realm's size, while {@code country=GB} matches a share.
  *
  * <p>Not a test: {@code mvn -Pbenchmark verify -Dbench.class=IncidentResponseBenchmark -Dbench.sessions=1000000}.
  */
@@ -44,7 +37,6 @@ public final class IncidentResponseBenchmark {
     private static final int SESSIONS = Integer.getInteger("bench.sessions", 100_000);
     private static final int OTHER_USERS = Integer.getInteger("bench.users", 200);
     private static final long MILLIS = Long.getLong("bench.millis", 15_000);
-    private static final int THREADS = Integer.getInteger("bench.threads", 4);
     private static final int BATCH = 250;
     private static final int MANY = 10_000;
     private static final int SOME = 500;
@@ -53,9 +45,7 @@ public final class IncidentResponseBenchmark {
     private static final String SCRIPT = "python-requests/2.31.0";
     private static final String CN_ADDRESS = "175.16.199.1";
     private static final String IPV6_ADDRESS = "2001:db8:bad::1";
-    private static final List<String> POPULATION_AGENTS = List.of(
-            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 "
-                    + "Safari/537.36",
+    private static final List<String> POPULATION_AGENTS = List.of(CHROME_WINDOWS,
             "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
                     + "Version/17.5 Mobile/15E148 Safari/604.1",
             "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
@@ -153,10 +143,8 @@ public final class IncidentResponseBenchmark {
                 ours + "?" + block + "&expectedCount=" + matched, null, null, "Authorization", Admin.bearer()));
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        System.out.println();
-        System.out.printf("Filled %d sessions in %.0f s (%.0f sessions/s)%n", SESSIONS, fillSeconds, SESSIONS / fillSeconds);
-        System.out.println(Load.HEADER);
-        results.forEach(System.out::println);
+        Load.print(String.format("%nFilled %d sessions in %.0f s (%.0f sessions/s)", SESSIONS, fillSeconds,
+                SESSIONS / fillSeconds), results);
         System.out.println();
         System.out.printf("Revoke by filter (2001:db8:bad::/48): %s in %.2f s, %.0f sessions/s%n", revoked.body(),
                 seconds, matched / seconds);
@@ -211,8 +199,8 @@ public final class IncidentResponseBenchmark {
     }
 
     private static Load.Result get(String name, String url, Tokens tokens) throws Exception {
-        return Load.run(name, THREADS, MILLIS, () -> Http.get(url, "Authorization", tokens.bearer(),
-                "Accept", "application/json"));
+        return Load.run(name, MILLIS,
+                () -> Http.get(url, "Authorization", tokens.bearer(), "Accept", "application/json"));
     }
 
     private static Load.Result admin(String name, String url) throws Exception {
@@ -220,35 +208,22 @@ public final class IncidentResponseBenchmark {
     }
 
     private static Load.Result admin(String name, String url, String method) throws Exception {
-        return Load.run(name, THREADS, MILLIS,
-                () -> Http.method(method, url, null, null, "Authorization", Admin.bearer()));
+        return Load.run(name, MILLIS, () -> Http.method(method, url, null, null, "Authorization", Admin.bearer()));
     }
 
     /** The server's used heap after a full GC, as jcmd reports it. */
     static String heap(KeycloakServer server) throws IOException, InterruptedException {
-        // kc.sh starts the server's JVM as its child.
-        String jvm = ProcessHandle.of(server.pid()).stream()
-                .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
-                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
-                .map(p -> String.valueOf(p.pid()))
-                .findFirst().orElse(null);
+        String jvm = Profile.jvmOf(server);
         if (jvm == null) {
             return "n/a";
         }
-        exec("jcmd", jvm, "GC.run");
-        String info = exec("jcmd", jvm, "GC.heap_info");
+        Profile.exec("jcmd", jvm, "GC.run");
+        String info = Profile.exec("jcmd", jvm, "GC.heap_info");
         Matcher used = Pattern.compile("used (\\d+)K").matcher(info);
         long total = 0;
         if (used.find()) {
             total = Long.parseLong(used.group(1));
         }
         return total == 0 ? "n/a (" + info.strip().lines().findFirst().orElse("") + ")" : (total / 1024) + " MiB";
-    }
-
-    private static String exec(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        process.waitFor();
-        return output;
     }
 }

@@ -1,6 +1,8 @@
 package io.github.kcsessions.bench;
 
 import io.github.kcsessions.it.support.Http;
+import io.github.kcsessions.it.support.TestRealm;
+import io.github.kcsessions.it.support.Tokens;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,22 +25,30 @@ final class Load {
         }
     }
 
-    static final String HEADER = "| request | requests | requests/s | p50 ms | p99 ms | bytes/response |\n|---|---|---|---|---|---|";
+    private static final int THREADS = Integer.getInteger("bench.threads", 4);
 
     private Load() {
     }
 
-    static Result run(String name, int threads, long millis, Supplier<Http.Reply> request) throws Exception {
+    /** The rows of one table, after a line with its title. */
+    static void print(String title, List<Result> results) {
+        System.out.println(title);
+        System.out.println("| request | requests | requests/s | p50 ms | p99 ms | bytes/response |");
+        System.out.println("|---|---|---|---|---|---|");
+        results.forEach(System.out::println);
+    }
+
+    static Result run(String name, long millis, Supplier<Http.Reply> request) throws Exception {
         for (int i = 0; i < 50; i++) {
             check(request.get()); // warm-up
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong bytes = new AtomicLong();
         long end = System.nanoTime() + millis * 1_000_000;
         List<Future<?>> workers = new ArrayList<>();
         long start = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
+        for (int t = 0; t < THREADS; t++) {
             workers.add(pool.submit(() -> {
                 while (System.nanoTime() < end) {
                     long before = System.nanoTime();
@@ -67,7 +77,22 @@ final class Load {
         return reply;
     }
 
-    private static double percentile(List<Long> sorted, double p) {
+    static double percentile(List<Long> sorted, double p) {
         return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size()))) / 1e6;
+    }
+
+    /** {@code count} password grants of the user, two at a time. */
+    static List<Tokens> logins(TestRealm realm, String username, int count, String... headers) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Tokens>> logins = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            logins.add(pool.submit(() -> realm.passwordGrant(TestRealm.SPA, username, headers)));
+        }
+        List<Tokens> tokens = new ArrayList<>();
+        for (Future<Tokens> login : logins) {
+            tokens.add(login.get());
+        }
+        pool.shutdown();
+        return tokens;
     }
 }

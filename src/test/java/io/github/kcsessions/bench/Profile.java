@@ -61,7 +61,8 @@ final class Profile {
                 .forEach(e -> System.out.printf("  %5.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, all), e.getKey()));
     }
 
-    private static String jvmOf(KeycloakServer server) {
+    /** The server's JVM: kc.sh starts it as its child. */
+    static String jvmOf(KeycloakServer server) {
         return ProcessHandle.of(server.pid()).stream()
                 .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
                 .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
@@ -69,7 +70,7 @@ final class Profile {
                 .findFirst().orElse(null);
     }
 
-    private static String exec(String... command) throws IOException, InterruptedException {
+    static String exec(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         process.waitFor();

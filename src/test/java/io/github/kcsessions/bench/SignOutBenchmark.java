@@ -14,29 +14,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * What the tombstones cost (docs/benchmarks.md, "Sign-outs"), on one server:
- * <ol>
- *   <li>the latency of ending one session, this extension's routes interleaved with Keycloak's own, one at a time;</li>
- *   <li>refresh and userinfo throughput in a realm with the tombstones on and in one with them off, interleaved;</li>
- *   <li>with {@code -Dbench.serverOptions="--features=ssf --metrics-enabled=true"}: all of it with Shared Signals (a
- *       receiver in both realms) and metrics on, for the comparison with a run without;</li>
- *   <li>with {@code -Dbench.useCaches=false}: the same server started with
- *       {@code --spi-user-sessions--infinispan--use-caches=false}, for the comparison of the two session modes (run the
- *       benchmark once with each and compare).</li>
- * </ol>
+ * What the tombstones cost (docs/benchmarks.md, "Sign-outs"), on one server, in the three steps below. With
+ * {@code -Dbench.serverOptions="--features=ssf --metrics-enabled=true"} all of it runs with Shared Signals (a receiver
+ * in both realms) and metrics on; with {@code -Dbench.useCaches=false}, on a server started with
+ * {@code --spi-user-sessions--infinispan--use-caches=false}: run it once with each and compare.
  * Not a test: {@code mvn -Pbenchmark verify -Dbench.class=SignOutBenchmark}. Prints Markdown tables.
  */
 public final class SignOutBenchmark {
 
     private static final int SIGN_OUTS = Integer.getInteger("bench.sessions", 200);
     private static final long MILLIS = Long.getLong("bench.millis", 15_000);
-    private static final int THREADS = Integer.getInteger("bench.threads", 4);
     private static final int ROUNDS = 2;
     private static final boolean USE_CACHES = Boolean.parseBoolean(System.getProperty("bench.useCaches", "true"));
     /** More options for the server, e.g. {@code --features=ssf --metrics-enabled=true}. */
@@ -85,7 +75,7 @@ public final class SignOutBenchmark {
                 "Accept", "application/json"));
         Map<String, List<Tokens>> victims = new LinkedHashMap<>();
         for (String route : routes.keySet()) {
-            victims.put(route, logins(realm, "bob", SIGN_OUTS));
+            victims.put(route, Load.logins(realm, "bob", SIGN_OUTS));
         }
         Map<String, List<Long>> nanos = new LinkedHashMap<>();
         routes.keySet().forEach(route -> nanos.put(route, new ArrayList<>()));
@@ -107,8 +97,8 @@ public final class SignOutBenchmark {
         System.out.println("\n| sign-out of one session | sign-outs | p50 ms | p99 ms |\n|---|---|---|---|");
         nanos.forEach((route, list) -> {
             Collections.sort(list);
-            System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f |%n", route, list.size(), percentile(list, 0.5),
-                    percentile(list, 0.99));
+            System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f |%n", route, list.size(),
+                    Load.percentile(list, 0.5), Load.percentile(list, 0.99));
         });
     }
 
@@ -118,54 +108,30 @@ public final class SignOutBenchmark {
         Tokens without = off.passwordGrant(TestRealm.SPA, "alice");
         List<Load.Result> results = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
-            results.add(Load.run("refresh, tombstones on, round " + round, THREADS, MILLIS,
+            results.add(Load.run("refresh, tombstones on, round " + round, MILLIS,
                     () -> on.refresh(TestRealm.SPA, withTombstones.refreshToken())));
-            results.add(Load.run("refresh, tombstones off, round " + round, THREADS, MILLIS,
+            results.add(Load.run("refresh, tombstones off, round " + round, MILLIS,
                     () -> off.refresh(TestRealm.SPA, without.refreshToken())));
-            results.add(Load.run("userinfo, tombstones on, round " + round, THREADS, MILLIS,
+            results.add(Load.run("userinfo, tombstones on, round " + round, MILLIS,
                     () -> on.userinfo(withTombstones.accessToken())));
-            results.add(Load.run("userinfo, tombstones off, round " + round, THREADS, MILLIS,
+            results.add(Load.run("userinfo, tombstones off, round " + round, MILLIS,
                     () -> off.userinfo(without.accessToken())));
         }
-        System.out.println();
-        System.out.println(Load.HEADER);
-        results.forEach(System.out::println);
+        Load.print("", results);
     }
 
     /** The requests whose cost the session mode may change: compare the tables of a run in each mode. */
     private static void modeFigures(TestRealm realm) throws Exception {
-        logins(realm, "carol", 49);
+        Load.logins(realm, "carol", 49);
         Tokens carol = realm.passwordGrant(TestRealm.SPA, "carol");
-        List<Load.Result> results = new ArrayList<>();
-        results.add(Load.run("login (password grant)", THREADS, MILLIS,
-                () -> Http.postForm(realm.url("/protocol/openid-connect/token"), Map.of("grant_type", "password",
-                        "client_id", TestRealm.SPA, "username", "alice", "password", TestRealm.PASSWORD))));
-        results.add(Load.run("refresh", THREADS, MILLIS, () -> realm.refresh(TestRealm.SPA, carol.refreshToken())));
-        results.add(Load.run("userinfo", THREADS, MILLIS, () -> realm.userinfo(carol.accessToken())));
-        results.add(Load.run("GET /sessions?max=50, 50 sessions", THREADS, MILLIS,
-                () -> Http.get(realm.api("?max=50"), "Authorization", carol.bearer())));
-        results.add(Load.run("GET /sessions/whoami", THREADS, MILLIS,
-                () -> realm.whoami(carol)));
-        System.out.println("\nSession caches " + (USE_CACHES ? "on" : "off") + ":");
-        System.out.println(Load.HEADER);
-        results.forEach(System.out::println);
-    }
-
-    private static List<Tokens> logins(TestRealm realm, String username, int count) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Future<Tokens>> logins = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            logins.add(pool.submit(() -> realm.passwordGrant(TestRealm.SPA, username)));
-        }
-        List<Tokens> tokens = new ArrayList<>();
-        for (Future<Tokens> login : logins) {
-            tokens.add(login.get());
-        }
-        pool.shutdown();
-        return tokens;
-    }
-
-    private static double percentile(List<Long> sorted, double p) {
-        return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size()))) / 1e6;
+        Load.print("\nSession caches " + (USE_CACHES ? "on" : "off") + ":", List.of(
+                Load.run("login (password grant)", MILLIS, () -> Http.postForm(
+                        realm.url("/protocol/openid-connect/token"), Map.of("grant_type", "password",
+                                "client_id", TestRealm.SPA, "username", "alice", "password", TestRealm.PASSWORD))),
+                Load.run("refresh", MILLIS, () -> realm.refresh(TestRealm.SPA, carol.refreshToken())),
+                Load.run("userinfo", MILLIS, () -> realm.userinfo(carol.accessToken())),
+                Load.run("GET /sessions?max=50, 50 sessions", MILLIS,
+                        () -> Http.get(realm.api("?max=50"), "Authorization", carol.bearer())),
+                Load.run("GET /sessions/whoami", MILLIS, () -> realm.whoami(carol))));
     }
 }

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClientHintsTest {
 
@@ -26,13 +24,10 @@ class ClientHintsTest {
                 "Sec-CH-UA-Full-Version-List",
                 "\"Chromium\";v=\"124.0.6367.91\", \"Google Chrome\";v=\"124.0.6367.91\", \"Not-A.Brand\";v=\"99.0.0.0\""));
 
-        assertEquals(List.of(new Brand("Chromium", "124"), new Brand("Google Chrome", "124")), hints.brands());
-        assertEquals(Boolean.FALSE, hints.mobile());
-        assertEquals("Windows", hints.platform());
-        assertEquals("15.0.0", hints.platformVersion());
-        assertNull(hints.model(), "desktops send an empty model");
-        assertEquals(List.of(new Brand("Chromium", "124.0.6367.91"), new Brand("Google Chrome", "124.0.6367.91")),
-                hints.fullVersionList());
+        // Desktops send an empty model.
+        assertEquals(new ClientHints(List.of(new Brand("Chromium", "124"), new Brand("Google Chrome", "124")), false,
+                "Windows", "15.0.0", null,
+                List.of(new Brand("Chromium", "124.0.6367.91"), new Brand("Google Chrome", "124.0.6367.91"))), hints);
     }
 
     @Test
@@ -61,10 +56,8 @@ class ClientHintsTest {
                 "Sec-CH-UA-Platform", "macOS",
                 "Sec-CH-UA-Mobile", " ?1 "));
 
-        assertEquals(List.of(new Brand("Quote \"Browser\"", "1"), new Brand("Opera", "115"), new Brand("Bare", null)),
-                hints.brands());
-        assertEquals("macOS", hints.platform());
-        assertTrue(hints.mobile());
+        assertEquals(new ClientHints(List.of(new Brand("Quote \"Browser\"", "1"), new Brand("Opera", "115"),
+                new Brand("Bare", null)), true, "macOS", null, null, List.of()), hints);
     }
 
     @Test
@@ -75,10 +68,8 @@ class ClientHintsTest {
                 "Sec-CH-UA-Mobile", "yes",
                 "Sec-CH-UA-Full-Version-List", ";;;,,,=\"\"\\"));
 
-        assertEquals(List.of(new Brand("Google Chrome", "124")), hints.brands());
-        assertNull(hints.platform());
-        assertNull(hints.mobile());
-        assertTrue(hints.fullVersionList().isEmpty());
+        assertEquals(new ClientHints(List.of(new Brand("Google Chrome", "124")), null, null, null, null, List.of()),
+                hints);
     }
 
     @Test
@@ -89,9 +80,7 @@ class ClientHintsTest {
                 "Sec-CH-UA-Model", "\"Pixel 7\"" + padding,
                 "Sec-CH-UA-Platform", "\"Android\""));
 
-        assertTrue(hints.brands().isEmpty());
-        assertNull(hints.model());
-        assertEquals("Android", hints.platform());
+        assertEquals(new ClientHints(List.of(), null, "Android", null, null, List.of()), hints);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.kcsessions.geo;
 
+import io.github.kcsessions.it.support.TestResources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,11 +9,9 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
 
 import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,12 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 class GeoIpLookupTest {
 
     private static String testDatabase(String name) {
-        try {
-            return Path.of(Objects.requireNonNull(GeoIpLookupTest.class.getResource("/geoip/" + name)).toURI())
-                    .toString();
-        } catch (URISyntaxException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return TestResources.buildDirectory().resolve("test-classes/geoip/" + name).toString();
     }
 
     /** The region is the largest subdivision (England, not the county); a country alone is a location. */

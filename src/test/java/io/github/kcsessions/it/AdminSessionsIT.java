@@ -5,7 +5,6 @@ import io.github.kcsessions.it.support.Admin;
 import io.github.kcsessions.it.support.Api;
 import io.github.kcsessions.it.support.Clock;
 import io.github.kcsessions.it.support.Http;
-import io.github.kcsessions.it.support.KeycloakExtension;
 import io.github.kcsessions.it.support.KeycloakTest;
 import io.github.kcsessions.it.support.OfflineBrowserLogin;
 import io.github.kcsessions.it.support.TestRealm;
@@ -24,7 +23,6 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.StreamSupport;
 
 import static io.github.kcsessions.fixtures.Devices.CHROME_WINDOWS;
 import static io.github.kcsessions.fixtures.Devices.CURL;
@@ -123,7 +121,7 @@ class AdminSessionsIT {
         assertFields(representation(event), "/id", alice.sessionId(), "/userId", realm.userId("alice"),
                 "/offline", false);
 
-        JsonNode logout = logoutEvent(realm, alice.sessionId());
+        JsonNode logout = find(realm.events("LOGOUT"), e -> alice.sessionId().equals(e.path("sessionId").asText()));
         assertFields(logout, "/details/revoked_by", "admin", "/details/revoked_through", "session-api");
     }
 
@@ -231,7 +229,9 @@ class AdminSessionsIT {
 
         assertError(realm.whoami(alice), 401, "unauthorized");
         JsonNode event = adminEvent(realm, alice.sessionId(), false);
-        assertEquals("master", realmName(event.at("/authDetails/realmId").asText()));
+        String realmId = event.at("/authDetails/realmId").asText();
+        assertEquals("master", find(Admin.getJson("/realms"), r -> r.get("id").asText().equals(realmId)).get("realm")
+                .asText());
     }
 
     // ---------------------------------------------------------------- search over a realm full of sessions
@@ -513,26 +513,12 @@ class AdminSessionsIT {
                         && e.at("/details/offline").asText().equals(String.valueOf(offline)));
     }
 
-    private static JsonNode logoutEvent(TestRealm target, String sessionId) {
-        return find(target.events("LOGOUT"), e -> sessionId.equals(e.path("sessionId").asText()));
-    }
-
-    private static String realmName(String realmId) {
-        return find(Admin.getJson("/realms"), r -> r.get("id").asText().equals(realmId)).get("realm").asText();
-    }
-
     private static JsonNode find(JsonNode items, Predicate<JsonNode> wanted) {
-        for (JsonNode item : items) {
-            if (wanted.test(item)) {
-                return item;
-            }
-        }
-        throw new AssertionError("Not found in " + items);
+        return items.valueStream().filter(wanted).findFirst().orElseThrow(() -> new AssertionError("Not in " + items));
     }
 
     private static String admin(TestRealm target, String pathAndQuery) {
-        return KeycloakExtension.server().baseUrl() + "/admin/realms/" + target.name() + "/device-sessions"
-                + pathAndQuery;
+        return target.baseUrl() + "/admin/realms/" + target.name() + "/device-sessions" + pathAndQuery;
     }
 
     private static Http.Reply get(TestRealm target, String bearer, String pathAndQuery) {
@@ -544,17 +530,11 @@ class AdminSessionsIT {
     }
 
     private static Set<String> ids(JsonNode page) {
-        return StreamSupport.stream(page.get("sessions").spliterator(), false)
-                .map(s -> s.get("id").asText()).collect(Collectors.toSet());
-    }
-
-    private static Set<String> clientIds(JsonNode session) {
-        return new HashSet<>(session.get("clients").findValuesAsText("clientId"));
+        return page.get("sessions").valueStream().map(s -> s.get("id").asText()).collect(Collectors.toSet());
     }
 
     private static Set<String> keys(JsonNode page) {
-        return StreamSupport.stream(page.get("sessions").spliterator(), false)
-                .map(AdminSessionsIT::key).collect(Collectors.toSet());
+        return page.get("sessions").valueStream().map(AdminSessionsIT::key).collect(Collectors.toSet());
     }
 
     private static String key(JsonNode session) {
@@ -614,8 +594,8 @@ class AdminSessionsIT {
             return new Seen(session.get("userId").asText(), session.get("ipAddress").asText(),
                     !session.path("location").isNull(), session.at("/location/countryCode").asText(null),
                     session.at("/device/browser").asText(null), session.at("/device/os").asText(null),
-                    session.at("/device/apiClient").asBoolean(), clientIds(session),
-                    session.get("offline").asBoolean());
+                    session.at("/device/apiClient").asBoolean(), new HashSet<>(session.get("clients")
+                            .findValuesAsText("clientId")), session.get("offline").asBoolean());
         }
     }
 }

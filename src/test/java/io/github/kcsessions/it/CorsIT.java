@@ -79,9 +79,7 @@ class CorsIT {
             assertEquals(204, reply.status(), path);
             assertEquals(TestRealm.SPA_ORIGIN, reply.header("Access-Control-Allow-Origin"), path);
             String methods = reply.header("Access-Control-Allow-Methods");
-            for (String method : List.of("GET", "POST", "DELETE")) {
-                assertTrue(methods.contains(method), methods);
-            }
+            assertTrue(methods.contains("GET") && methods.contains("POST") && methods.contains("DELETE"), methods);
             String headers = reply.header("Access-Control-Allow-Headers").toLowerCase();
             assertTrue(headers.contains("authorization") && headers.contains("content-type"), headers);
         }

@@ -204,11 +204,8 @@ class RevocationIT {
     }
 
     private JsonNode findLogout(String sessionId) {
-        for (JsonNode event : realm.events("LOGOUT")) {
-            if (sessionId.equals(event.path("sessionId").asText())) {
-                return event;
-            }
-        }
-        throw new AssertionError("No LOGOUT event for " + sessionId + " in " + realm.events("LOGOUT"));
+        JsonNode events = realm.events("LOGOUT");
+        return events.valueStream().filter(event -> sessionId.equals(event.path("sessionId").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("No LOGOUT event for " + sessionId + " in " + events));
     }
 }

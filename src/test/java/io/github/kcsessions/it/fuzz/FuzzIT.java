@@ -21,11 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import static io.github.kcsessions.fixtures.Devices.CURL;
+import static io.github.kcsessions.fixtures.Devices.FIREFOX_LINUX;
 import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,8 +67,8 @@ class FuzzIT {
         adminBase = realm.baseUrl() + "/admin/realms/" + realm.name() + "/device-sessions";
         alice = realm.passwordGrant(TestRealm.SPA, "alice");
         // Sessions of other users, never given to the campaign: they must come out of it exactly as they went in.
-        witnesses.add(realm.passwordGrant(TestRealm.SPA, "bob", "User-Agent", "Mozilla/5.0 (X11; Linux x86_64; "
-                + "rv:133.0) Gecko/20100101 Firefox/133.0", "X-Forwarded-For", LONDON_IP));
+        witnesses.add(realm.passwordGrant(TestRealm.SPA, "bob", "User-Agent", FIREFOX_LINUX,
+                "X-Forwarded-For", LONDON_IP));
         witnesses.add(realm.passwordGrant(TestRealm.SPA, "carol", "User-Agent", CURL,
                 "X-Forwarded-For", "2a02:ff40::1"));
         Tokens expiring = realm.passwordGrant("shortlived", "alice");
@@ -335,8 +335,8 @@ class FuzzIT {
         String token = tokens.accessToken();
         String[] parts = token.split("\\.");
         String kid = Http.JSON.readTree(Base64.getUrlDecoder().decode(parts[0])).path("kid").asText();
-        JsonNode keys = Http.JSON.readTree(Http.get(realm.url("/protocol/openid-connect/certs")).body()).get("keys");
-        String publicKey = "-----BEGIN CERTIFICATE-----\n" + StreamSupport.stream(keys.spliterator(), false)
+        JsonNode keys = Http.get(realm.url("/protocol/openid-connect/certs")).json().get("keys");
+        String publicKey = "-----BEGIN CERTIFICATE-----\n" + keys.valueStream()
                 .filter(key -> key.path("kid").asText().equals(kid)).findFirst().orElseThrow().get("x5c").get(0)
                 .asText() + "\n-----END CERTIFICATE-----\n";
         String none = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";

@@ -77,10 +77,7 @@ final class Hostile {
 
     /** A user agent: a real one, a real one with hostile text inserted, or anything. */
     String userAgent() {
-        String real = pick(
-                CHROME_WINDOWS,
-                SAFARI_IPHONE,
-                CURL, "PostmanRuntime/7.42.0", "python-requests/2.32.3");
+        String real = pick(CHROME_WINDOWS, SAFARI_IPHONE, CURL, "PostmanRuntime/7.42.0", "python-requests/2.32.3");
         return switch (random.nextInt(4)) {
             case 0 -> real;
             case 1 -> {
