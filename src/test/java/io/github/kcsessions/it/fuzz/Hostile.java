@@ -116,7 +116,7 @@ final class Hostile {
     /** A path segment that reaches the API: never empty, no slash, dot segment or semicolon (refused earlier). */
     String idSegment() {
         String raw = switch (random.nextInt(4)) {
-            case 0 -> java.util.UUID.randomUUID().toString();
+            case 0 -> new java.util.UUID(random.nextLong(), random.nextLong()).toString();
             case 1 -> "x".repeat(1 + random.nextInt(200));
             default -> text();
         };
