@@ -64,13 +64,14 @@ public class SessionsResource extends ApiResource {
     public Response list(@QueryParam("first") String first, @QueryParam("max") String max,
                          @QueryParam("type") String type, @QueryParam("clientId") String clientId) {
         return respond(() -> {
-            Caller caller = cors.allow(new CallerAuthenticator(session).forRead());
+            CallerAuthenticator authenticator = new CallerAuthenticator(session);
+            Caller caller = cors.allow(authenticator.forRead());
             refuseEmptyId();
             Paging paging = Paging.of(first, max);
             SessionType sessionType = QueryParameters.choice("type", type, SessionType.ALL);
             String clientFilter = QueryParameters.text("clientId", clientId);
             ClientModel client = clientFilter == null ? null : realm.getClientByClientId(clientFilter);
-            boolean canRevoke = new CallerAuthenticator(session).mayChange(caller);
+            boolean canRevoke = authenticator.mayChange(caller);
             if (clientFilter != null && client == null) {
                 return ApiResponses.ok(new SessionPage(List.of(), 0, canRevoke));
             }
