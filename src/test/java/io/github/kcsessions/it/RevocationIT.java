@@ -38,14 +38,7 @@ class RevocationIT {
             clients.add(Map.of("clientId", LITE, "publicClient", true, "directAccessGrantsEnabled", true,
                     "attributes", Map.of("client.use.lightweight.access.token.enabled", "true")));
             r.put("clients", clients);
-            Map<String, Object> dave = TestRealm.user(r.get("realm").toString(), "dave", "Dave", "Doe",
-                    "dave@example.com");
-            // dave has view-profile but not the realm's default roles with manage-account, its switch for self-service.
-            dave.put("realmRoles", List.of());
-            dave.put("clientRoles", Map.of("account", List.of("view-profile")));
-            List<Object> users = new ArrayList<>((List<?>) r.get("users"));
-            users.add(dave);
-            r.put("users", users);
+            TestRealm.addViewOnlyDave(r);
         });
     }
 

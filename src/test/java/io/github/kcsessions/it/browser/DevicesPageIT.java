@@ -13,9 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static io.github.kcsessions.fixtures.Devices.CURL;
 import static io.github.kcsessions.fixtures.Devices.SCRIPT_IP;
@@ -40,14 +38,7 @@ class DevicesPageIT {
     void createRealm() {
         realm = TestRealm.create(DevicesPageIT.class, r -> {
             r.put("accountTheme", "session-devices");
-            // dave has view-profile but not manage-account, the realm's switch for self-service.
-            Map<String, Object> dave = TestRealm.user(r.get("realm").toString(), "dave", "Dave", "Doe",
-                    "dave@example.com");
-            dave.put("realmRoles", List.of());
-            dave.put("clientRoles", Map.of("account", List.of("view-profile")));
-            List<Object> users = new ArrayList<>((List<?>) r.get("users"));
-            users.add(dave);
-            r.put("users", users);
+            TestRealm.addViewOnlyDave(r);
         });
     }
 

@@ -299,6 +299,19 @@ public record TestRealm(String name, String baseUrl) {
         return realm;
     }
 
+    /**
+     * Adds dave to a realm representation: view-profile but not the realm's default roles with manage-account, the
+     * switch for self-service, so he may read his sessions but not sign any out.
+     */
+    public static void addViewOnlyDave(Map<String, Object> realm) {
+        Map<String, Object> dave = user(realm.get("realm").toString(), "dave", "Dave", "Doe", "dave@example.com");
+        dave.put("realmRoles", List.of());
+        dave.put("clientRoles", Map.of("account", List.of("view-profile")));
+        List<Object> users = new ArrayList<>((List<?>) realm.get("users"));
+        users.add(dave);
+        realm.put("users", users);
+    }
+
     /** A user as a realm import creates it: imported users get the realm's default roles only when listed. */
     public static Map<String, Object> user(String realm, String username, String first, String last, String email) {
         Map<String, Object> user = new LinkedHashMap<>();
