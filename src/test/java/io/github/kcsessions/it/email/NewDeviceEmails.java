@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import static io.github.kcsessions.fixtures.Devices.CURL;
@@ -53,14 +52,6 @@ public final class NewDeviceEmails {
             }
             r.put("users", all);
         };
-    }
-
-    /** Emails go out after the sign-in answered: polls up to 20 seconds for this, and the caller checks after. */
-    public static void await(Callable<Boolean> done) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!done.call() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
     }
 
     static String key(String link) {

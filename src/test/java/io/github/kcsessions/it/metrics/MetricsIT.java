@@ -37,7 +37,7 @@ import java.util.stream.Stream;
 import static io.github.kcsessions.fixtures.Devices.CURL;
 import static io.github.kcsessions.fixtures.Devices.FIREFOX_LINUX;
 import static io.github.kcsessions.fixtures.Devices.LONDON_IP;
-import static io.github.kcsessions.it.email.NewDeviceEmails.await;
+import static io.github.kcsessions.it.support.Clock.await;
 import static io.github.kcsessions.it.email.NewDeviceEmails.withNewDeviceEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package io.github.kcsessions.it.support;
 
+import java.util.concurrent.Callable;
+
 /**
  * Waits for the wall clock, for behaviour that depends on time passing: Keycloak keeps session times in whole
  * seconds, and tokens and links expire at a given second. Each wait ends at the exact boundary it needs, not after a
@@ -20,6 +22,21 @@ public final class Clock {
         long wait = (epochSecond + 1) * 1000 - System.currentTimeMillis();
         if (wait > 0) {
             sleep(wait);
+        }
+    }
+
+    /**
+     * Polls for what the server does after it has answered (an email, a log line, a metric, an event) until the
+     * condition holds or 20 seconds have passed; the caller then asserts what it needs, with its own message.
+     */
+    public static void await(Callable<Boolean> condition) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        try {
+            while (!condition.call() && System.currentTimeMillis() < deadline) {
+                sleep(100);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

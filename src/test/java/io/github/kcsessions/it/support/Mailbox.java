@@ -17,8 +17,6 @@ import java.util.concurrent.Callable;
 /** A real SMTP server (GreenMail, in the test's JVM) that realms send their emails to, and what arrived there. */
 public final class Mailbox implements AutoCloseable {
 
-    private static final long WAIT_MILLIS = 20_000;
-
     private final GreenMail mail;
 
     private Mailbox(GreenMail mail) {
@@ -47,11 +45,8 @@ public final class Mailbox implements AutoCloseable {
     }
 
     /** Waits for the first email of the realm to this address, and checks it is the only one. */
-    public MimeMessage awaitOnly(TestRealm realm, String recipient) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        while (to(realm, recipient).isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
+    public MimeMessage awaitOnly(TestRealm realm, String recipient) {
+        Clock.await(() -> !to(realm, recipient).isEmpty());
         List<MimeMessage> received = to(realm, recipient);
         if (received.size() != 1) {
             throw new AssertionError(received.size() + " emails to " + recipient + ", expected one");
@@ -60,13 +55,10 @@ public final class Mailbox implements AutoCloseable {
     }
 
     /** Waits for an email whose subject contains this text. */
-    public void awaitSubject(String text) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        while (!anySubjectContains(text)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("no email about " + text);
-            }
-            Thread.sleep(100);
+    public void awaitSubject(String text) {
+        Clock.await(() -> anySubjectContains(text));
+        if (!anySubjectContains(text)) {
+            throw new AssertionError("no email about " + text);
         }
     }
 
